@@ -1,0 +1,1 @@
+// Products (catalog domain).

@@ -1,0 +1,1 @@
+// Parties (customers domain).

@@ -1,0 +1,74 @@
+#include "http/router.h"
+
+namespace rapport::http {
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& path)
+{
+    std::vector<std::string> segments;
+    size_t start = 1;
+    while (start <= path.size()) {
+        auto end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+} // namespace
+
+void Router::add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
+    Handler handler)
+{
+    Route route{std::move(method), std::move(pattern), std::move(tag), std::move(summary), access,
+        std::move(handler), {}};
+    route.segments = split_path(route.pattern);
+    m_routes.push_back(std::move(route));
+}
+
+const Route* Router::match(const std::string& method, const std::string& path,
+    std::map<std::string, std::string>& params, bool& path_known) const
+{
+    auto segments = split_path(path);
+    path_known = false;
+    // literal segments win over parameters: /customers/similar before /customers/{id}
+    const Route* best = nullptr;
+    int best_literals = -1;
+    std::map<std::string, std::string> best_params;
+    for (const auto& route : m_routes) {
+        if (route.segments.size() != segments.size())
+            continue;
+        std::map<std::string, std::string> candidate;
+        int literals = 0;
+        bool matches = true;
+        for (size_t i = 0; i < segments.size() && matches; ++i) {
+            const auto& expected = route.segments[i];
+            if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
+                if (segments[i].empty())
+                    matches = false;
+                else
+                    candidate[expected.substr(1, expected.size() - 2)] = segments[i];
+            } else if (expected == segments[i]) {
+                ++literals;
+            } else {
+                matches = false;
+            }
+        }
+        if (!matches)
+            continue;
+        path_known = true;
+        if (route.method == method && literals > best_literals) {
+            best = &route;
+            best_literals = literals;
+            best_params = std::move(candidate);
+        }
+    }
+    if (best)
+        params = std::move(best_params);
+    return best;
+}
+
+} // namespace rapport::http
