@@ -5,6 +5,13 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   build: {
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // antd marks its modules "use client" for React Server Components; meaningless in a browser bundle
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

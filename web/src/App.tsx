@@ -1,0 +1,61 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { useSession } from './shared/session';
+import { AppShell } from './shared/AppShell';
+import { SignInPage } from './auth/SignInPage';
+import { SignUpPage } from './auth/SignUpPage';
+import { NotFoundPage } from './shared/NotFoundPage';
+
+const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const SuppliersPage = lazy(() => import('./suppliers/SuppliersPage').then((m) => ({ default: m.SuppliersPage })));
+const ProductsPage = lazy(() => import('./products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const ImportWizard = lazy(() => import('./imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+export function App() {
+  const { session, loading } = useSession();
+  const location = useLocation();
+
+  if (loading) return <FullPageSpin />;
+
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/signup" element={<SignUpPage />} />
+        <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />} />
+      </Routes>
+    );
+  }
+
+  return (
+    <AppShell>
+      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/customers" replace />} />
+          <Route path="/signin" element={<Navigate to="/customers" replace />} />
+          <Route path="/signup" element={<Navigate to="/customers" replace />} />
+          <Route path="/customers" element={<CustomersPage />} />
+          <Route path="/customers/:id" element={<CustomersPage />} />
+          <Route path="/suppliers" element={<SuppliersPage />} />
+          <Route path="/suppliers/:id" element={<SuppliersPage />} />
+          <Route path="/products" element={<ProductsPage />} />
+          <Route path="/products/:id" element={<ProductsPage />} />
+          <Route path="/imports" element={<ImportWizard />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings/:tab" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}

@@ -1,0 +1,5 @@
+import { PartyList } from './PartyList';
+
+export function CustomersPage() {
+  return <PartyList kind="customers" />;
+}

@@ -1,0 +1,189 @@
+// Drawer with one customer's or supplier's card: the editable fields and the contacts.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Drawer, Form, Popconfirm, Space, Spin, Tabs } from 'antd';
+import { api, ApiError } from '../shared/api';
+import { applyProblem, errorText } from '../shared/formErrors';
+import { useT } from '../shared/i18n';
+import { useSignedIn } from '../shared/session';
+import { majorToMinor, minorToMajor } from '../shared/money';
+import { PartyForm, type PartyFormValues } from './PartyForm';
+import { ContactList } from './ContactList';
+import type { Party, PartyKind } from './party';
+
+interface Props {
+  kind: PartyKind;
+  /** null: a new record */
+  id: string | null;
+  onClose: () => void;
+  onSaved: (party: Party, created: boolean) => void;
+  onDeleted: (id: string) => void;
+}
+
+function toForm(p: Party, tenantCurrency: string): PartyFormValues {
+  const currency = p.currency || tenantCurrency;
+  return {
+    code: p.code ?? '',
+    name: p.name,
+    kind: p.kind ?? 'company',
+    registration_number: p.registration_number ?? '',
+    level: p.level ?? '',
+    industry: p.industry ?? '',
+    source: p.source ?? '',
+    region: p.region ?? '',
+    tags: p.tags ?? [],
+    phones: p.phones ?? [],
+    emails: p.emails ?? [],
+    website: p.website ?? '',
+    billing_address: p.billing_address ?? {},
+    shipping_address: p.shipping_address ?? {},
+    payment_terms: p.payment_terms ?? '',
+    credit_limit: minorToMajor(p.credit_limit, currency),
+    currency,
+    notes: p.notes ?? '',
+    archived: p.archived ?? false,
+  };
+}
+
+function fromForm(v: PartyFormValues) {
+  return {
+    ...v,
+    phones: (v.phones ?? []).filter((x) => x && x.number),
+    emails: (v.emails ?? []).filter((x) => x && x.address),
+    credit_limit: majorToMinor(v.credit_limit, v.currency),
+  };
+}
+
+export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
+  const t = useT();
+  const session = useSignedIn();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PartyFormValues>();
+  const [party, setParty] = useState<Party | null>(null);
+  const [loading, setLoading] = useState(id !== null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const show = useCallback(
+    (p: Party) => {
+      setParty(p);
+      form.resetFields();
+      form.setFieldsValue(toForm(p, session.tenant.currency));
+    },
+    [form, session.tenant.currency],
+  );
+
+  const reload = useCallback(async () => {
+    if (id === null) return;
+    setLoading(true);
+    try {
+      show(await api.get<Party>(`/${kind}/${id}`));
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setLoading(false);
+    }
+  }, [id, kind, show, t]);
+
+  useEffect(() => {
+    if (id === null) form.setFieldsValue(toForm({ id: '', name: '', version: 0 }, session.tenant.currency));
+    else reload();
+  }, [id, reload, form, session.tenant.currency]);
+
+  const save = async (values: PartyFormValues) => {
+    setSaving(true);
+    setError(null);
+    try {
+      if (id === null) {
+        const created = await api.post<Party>(`/${kind}`, fromForm(values));
+        message.success(t('common.created'));
+        onSaved(created, true);
+      } else {
+        const updated = await api.patch<Party>(`/${kind}/${id}`, fromForm(values), party?.version);
+        show({ ...party, ...updated });
+        message.success(t('common.saved'));
+        onSaved(updated, false);
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        message.warning(t('common.versionConflict'));
+        setError(t('common.versionConflict'));
+        const current = e.problem.current as Party | undefined;
+        if (current && current.id !== undefined) show({ ...party, ...current });
+        else await reload();
+      } else {
+        setError(applyProblem(form, e, t));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (id === null) return;
+    try {
+      await api.del(`/${kind}/${id}`);
+      message.success(t('common.deleted'));
+      onDeleted(id);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'party_referenced') setError(t('party.referenced'));
+      else setError(errorText(e, t));
+    }
+  };
+
+  const title =
+    id === null
+      ? kind === 'customers'
+        ? t('party.newCustomer')
+        : t('party.newSupplier')
+      : party
+        ? `${party.name}${party.code ? ` (${party.code})` : ''}`
+        : t('common.loading');
+
+  const details = (
+    <>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="party-error" />}
+      <PartyForm form={form} onFinish={save} />
+    </>
+  );
+
+  return (
+    <Drawer
+      open
+      width={820}
+      title={title}
+      onClose={onClose}
+      destroyOnClose
+      extra={
+        <Space>
+          {id !== null && (
+            <Popconfirm title={t('common.confirmDelete')} onConfirm={remove} okText={t('common.yes')} cancelText={t('common.no')}>
+              <Button danger data-testid="party-delete">
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="party-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Spin spinning={loading}>
+        {id === null ? (
+          details
+        ) : (
+          <Tabs
+            items={[
+              { key: 'details', label: t('party.details'), children: details, forceRender: true },
+              {
+                key: 'contacts',
+                label: t('party.contacts'),
+                children: <ContactList kind={kind} partyId={id} initial={party?.contacts} />,
+              },
+            ]}
+          />
+        )}
+      </Spin>
+    </Drawer>
+  );
+}

@@ -1,0 +1,5 @@
+import { PartyList } from '../customers/PartyList';
+
+export function SuppliersPage() {
+  return <PartyList kind="suppliers" />;
+}
