@@ -2,6 +2,7 @@
 
 #include "documents/text_decoding.h"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <optional>
@@ -59,8 +60,11 @@ ParsedRecords parse_records(std::string_view text, char delimiter, std::size_t r
             } else if (c == '"') {
                 in_quotes = false;
             } else {
-                line += c == '\n' ? 1 : 0;
-                field += c;
+                std::size_t end = std::min(text.find('"', i), text.size());
+                std::string_view quoted = text.substr(i, end - i);
+                line += static_cast<std::size_t>(std::count(quoted.begin(), quoted.end(), '\n'));
+                field += quoted;
+                i = end - 1;
             }
             continue;
         }
@@ -78,8 +82,12 @@ ParsedRecords parse_records(std::string_view text, char delimiter, std::size_t r
             ++line;
             end_record();
         } else {
-            field += c;
+            const char stops[] = { delimiter, '"', '\r', '\n' };
+            std::size_t end
+                = std::min(text.find_first_of(std::string_view(stops, 4), i + 1), text.size());
+            field += text.substr(i, end - i);
             field_started = true;
+            i = end - 1;
         }
     }
 
@@ -98,11 +106,12 @@ char detect_delimiter(std::string_view text)
 {
     constexpr std::array<char, 3> candidates { ',', ';', '\t' };
     constexpr std::size_t sample_records = 20;
+    std::string_view sample_text = text.substr(0, 64 * 1024); // a huge first field costs nothing
 
     char best = ',';
     std::pair<std::size_t, std::size_t> best_score { 0, 0 };
     for (char delimiter : candidates) {
-        ParsedRecords sample = parse_records(text, delimiter, sample_records);
+        ParsedRecords sample = parse_records(sample_text, delimiter, sample_records);
         if (sample.records.empty() || sample.records.front().size() < 2)
             continue;
 

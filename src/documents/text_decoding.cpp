@@ -10,6 +10,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 #include <vector>
 
 namespace rapport::documents {
@@ -142,6 +143,21 @@ std::string to_utf8(std::u16string_view text)
     u_strToUTF8(
         utf8.data(), length, &length, text.data(), static_cast<int32_t>(text.size()), &status);
     return utf8;
+}
+
+// The common case, checked in place: most uploads are UTF-8 and need no conversion at all.
+bool is_clean_utf8(std::string_view bytes)
+{
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    auto length = static_cast<int32_t>(bytes.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
+            || (c >= 0x7F && c < 0xA0))
+            return false;
+    }
+    return true;
 }
 
 std::optional<DecodedText> decode_clean(
@@ -436,6 +452,8 @@ Result<DecodedText> decode_with_override(std::string_view bytes, std::string_vie
     if (encoding_from_bom(bytes) == encoding->canonical)
         content.remove_prefix(encoding->canonical == "UTF-8" ? 3 : 2);
 
+    if (encoding->canonical == "UTF-8" && is_clean_utf8(content))
+        return DecodedText { std::string(content), "UTF-8" };
     if (std::optional<DecodedText> decoded = decode_clean(content, *encoding, true))
         return std::move(*decoded);
     Error error = Error::invalid("encoding", "not_decodable",
@@ -464,8 +482,8 @@ Result<DecodedText> decode_text(std::string_view bytes, std::string_view encodin
     if (std::optional<std::string_view> bom_encoding = encoding_from_bom(bytes))
         return decode_with_override(bytes, *bom_encoding);
 
-    if (std::optional<DecodedText> utf8 = decode_clean(bytes, encoding_named("UTF-8"), true))
-        return std::move(*utf8);
+    if (is_clean_utf8(bytes))
+        return DecodedText { std::string(bytes), "UTF-8" };
 
     if (std::optional<std::string_view> utf16 = utf16_from_nul_pattern(bytes))
         if (std::optional<DecodedText> decoded = decode_clean(bytes, encoding_named(*utf16), true))
