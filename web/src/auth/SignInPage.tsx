@@ -35,7 +35,7 @@ export function SignInPage() {
 
   return (
     <AuthFrame title={t('auth.signInTitle')}>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form name="signin" form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
         <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, message: t('common.required') }]}>
           <Input type="email" autoComplete="username" autoFocus data-testid="signin-email" />

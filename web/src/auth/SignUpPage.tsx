@@ -48,6 +48,7 @@ export function SignUpPage() {
   return (
     <AuthFrame title={t('auth.signUpTitle')}>
       <Form<SignUpValues>
+        name="signup"
         form={form}
         layout="vertical"
         onFinish={submit}

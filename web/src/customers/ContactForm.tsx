@@ -92,7 +92,7 @@ export function ContactForm({ kind, partyId, contact, onClose, onSaved }: Props)
       destroyOnClose
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" size="small" initialValues={initial} onFinish={save}>
+      <Form<Values> name="contact" form={form} layout="vertical" size="small" initialValues={initial} onFinish={save}>
         <Row gutter={8}>
           <Col span={10}>
             <Form.Item name="name" label={t('contact.name')} rules={[{ required: true, message: t('common.required') }]}>

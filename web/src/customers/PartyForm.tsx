@@ -34,7 +34,7 @@ export function PartyForm({ form, onFinish }: { form: FormInstance<PartyFormValu
   const emailTypes = ['work', 'home', 'other'].map((p) => ({ value: p, label: t(`phone.${p as 'work' | 'home' | 'other'}`) }));
 
   return (
-    <Form<PartyFormValues> form={form} layout="vertical" size="small" onFinish={onFinish} requiredMark="optional">
+    <Form<PartyFormValues> name="party" form={form} layout="vertical" size="small" onFinish={onFinish} requiredMark="optional">
       <Row gutter={8}>
         <Col span={6}>
           <Form.Item name="code" label={t('party.code')}>

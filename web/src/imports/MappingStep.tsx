@@ -4,6 +4,7 @@ import { Alert, App, Button, Input, Radio, Select, Space, Table, Tag } from 'ant
 import { api, type Id } from '../shared/api';
 import { errorText } from '../shared/formErrors';
 import { useT } from '../shared/i18n';
+import { fieldLabel } from './fieldLabel';
 import type { ImportSettings } from './ImportWizard';
 import { fieldKey, type ImportFields, type ImportKind, type Mapping, type SavedMapping, type UploadedFile } from './importTypes';
 
@@ -87,11 +88,8 @@ export function MappingStep({ kind, file, settings, onSettings, onBack, onNext }
   };
 
   const fieldOptions = [
-    { value: IGNORE, label: t('import.ignore') },
-    ...(fields?.fields ?? []).map((f) => ({
-      value: f.field,
-      label: f.required ? `${f.field} *` : f.field,
-    })),
+    { value: IGNORE, label: t('import.ignore'), required: false },
+    ...(fields?.fields ?? []).map((f) => ({ value: f.field, label: fieldLabel(f.field, t), required: f.required })),
   ];
 
   return (
@@ -146,6 +144,13 @@ export function MappingStep({ kind, file, settings, onSettings, onBack, onNext }
                   disabled: o.value !== IGNORE && used.has(o.value) && settings.mapping[row.header] !== o.value,
                 }))}
                 showSearch
+                optionFilterProp="label"
+                optionRender={(o) => (
+                  <span>
+                    {o.label}
+                    {o.data.required && <span style={{ color: '#cf1322' }}> *</span>}
+                  </span>
+                )}
                 data-testid={`import-map-${row.header}`}
               />
             ),
@@ -190,7 +195,7 @@ export function MappingStep({ kind, file, settings, onSettings, onBack, onNext }
         <div>
           {Object.entries(settings.mapping).map(([h, f]) => (
             <Tag key={h}>
-              {h} → {f}
+              {h} → {fieldLabel(f, t)}
             </Tag>
           ))}
         </div>

@@ -80,7 +80,7 @@ export function ProductForm({ id, onClose, onSaved }: Props) {
     >
       <Spin spinning={loading}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form<Values> form={form} layout="vertical" size="small" onFinish={save}>
+        <Form<Values> name="product" form={form} layout="vertical" size="small" onFinish={save}>
           <Row gutter={8}>
             <Col span={8}>
               <Form.Item name="code" label={t('product.code')} rules={[{ required: true, message: t('common.required') }]}>

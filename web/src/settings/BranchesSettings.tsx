@@ -45,7 +45,7 @@ export function BranchesSettings() {
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
       {error && <Alert type="error" showIcon message={error} />}
-      <Form form={form} layout="inline" onFinish={add}>
+      <Form name="branch" form={form} layout="inline" onFinish={add}>
         <Form.Item name="code" rules={[{ required: true, message: t('common.required') }]}>
           <Input placeholder={t('branch.code')} style={{ width: 120 }} data-testid="branch-code" />
         </Form.Item>

@@ -50,7 +50,7 @@ export function InviteUserForm({ branches, onClose, onCreated }: { branches: Bra
       okButtonProps={{ 'data-testid': 'invite-save' }}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ role: 'sales_rep', branch_id: '' }}>
+      <Form<Values> name="invite" form={form} layout="vertical" onFinish={save} initialValues={{ role: 'sales_rep', branch_id: '' }}>
         <Form.Item name="email" label={t('user.email')} rules={[...required, { type: 'email', message: t('auth.invalidEmail') }]}>
           <Input autoFocus data-testid="invite-email" />
         </Form.Item>

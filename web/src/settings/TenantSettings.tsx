@@ -51,7 +51,7 @@ export function TenantSettings() {
 
   return (
     <Spin spinning={!tenant && !error}>
-      <Form<Tenant> form={form} layout="vertical" onFinish={save} style={{ maxWidth: 480 }}>
+      <Form<Tenant> name="tenant" form={form} layout="vertical" onFinish={save} style={{ maxWidth: 480 }}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Form.Item name="name" label={t('settings.companyName')} rules={[{ required: true, message: t('common.required') }]}>
           <Input data-testid="tenant-name-input" />
