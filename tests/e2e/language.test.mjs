@@ -27,8 +27,11 @@ async function chooseLanguage(page, code) {
   await page.getByTestId(`language-${code}`).click();
 }
 
-const navTexts = (page) => page.getByTestId('side-nav').locator('a').allTextContents();
-const placeholder = (page) => page.getByTestId('party-search').getAttribute('placeholder');
+async function navTexts(page) {
+  await page.getByTestId('side-nav').locator('a').first().waitFor();
+  return page.getByTestId('side-nav').locator('a').allTextContents();
+}
+const placeholder = (page) => page.getByTestId('party-search').getAttribute('placeholder'); // waits for the box
 const birthdayPlaceholder = (page) => page.locator('.ant-modal .ant-picker input').getAttribute('placeholder');
 const emptyText = (page) => page.locator('[data-testid=party-table] .ant-empty-description').textContent();
 
@@ -51,6 +54,9 @@ test('Korean and Chinese labels, with Ant Design locale', async () => {
   await page.getByTestId('party-new').click();
   await page.getByTestId('party-name-input').fill('서울상사');
   await page.getByTestId('party-save').click();
+  await page.waitForURL(/\/customers\/(?!new)[^/]+$/);
+  const title = () => page.locator('.ant-drawer-title').textContent();
+  assert.equal(await eventually(title, '서울상사'), '서울상사');
   await page.getByRole('tab', { name: '담당자' }).click();
   await page.getByTestId('contact-add').click();
   assert.equal(await birthdayPlaceholder(page), '날짜 선택');

@@ -168,7 +168,7 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
         </Space>
       }
     >
-      <Spin spinning={loading}>
+      <Spin spinning={loading && !party}>
         {id === null ? (
           details
         ) : (
