@@ -1,4 +1,4 @@
-// Turns a folder of built web files into a C++ source holding them as byte arrays, so the
+// Turns a folder of files (the built web app, the example mapping files) into a C++ source holding them as byte arrays, so the
 // rapport binary serves its own front end. Usage: rapport_embed DIR OUTPUT.cpp
 #include <algorithm>
 #include <filesystem>
@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) {
-        std::cerr << "usage: rapport_embed DIR OUTPUT.cpp\n";
+    if (argc != 3 && argc != 4) {
+        std::cerr << "usage: rapport_embed DIR OUTPUT.cpp [FUNCTION]\n";
         return 2;
     }
     fs::path root = argv[1];
@@ -39,7 +39,8 @@ int main(int argc, char** argv)
         }
         out << "0};\n";
     }
-    out << "} // namespace\nconst std::vector<WebAsset>& web_assets()\n{\n"
+    std::string function = argc == 4 ? argv[3] : "web_assets";
+    out << "} // namespace\nconst std::vector<WebAsset>& " << function << "()\n{\n"
         << "    static const std::vector<WebAsset> assets = {\n";
     for (size_t i = 0; i < files.size(); ++i) {
         auto relative = "/" + fs::relative(files[i], root).generic_string();

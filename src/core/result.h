@@ -19,6 +19,7 @@ enum class ErrorCode {
     not_found,           // 404: also another tenant's id
     conflict,            // 409: duplicate key, stale version, still referenced
     version_mismatch,    // 412: If-Match does not match the current version
+    precondition_required, // 428: an update without If-Match
     payload_too_large,   // 413
     unsupported_media,   // 415
     too_many_requests,   // 429

@@ -1,1 +1,531 @@
-// Parties (customers domain).
+#include "customers/parties.h"
+
+#include "core/clock.h"
+#include "core/locale_data.h"
+#include "core/text.h"
+#include "http/listing.h"
+
+namespace rapport::customers {
+
+namespace {
+
+using db::Connection;
+using http::FieldKind;
+using http::FieldSpec;
+using nlohmann::json;
+
+const std::vector<std::string> role_names = {"customer", "prospect", "supplier", "competitor", "partner"};
+
+Error not_found() { return Error::make(ErrorCode::not_found, "not_found", "No such record."); }
+
+// Rows a request may see through a view: its roles, its tenant and, for customers, the data scope.
+std::string visibility(const http::RequestContext& context, PartyView view, const std::string& alias, db::Params& params)
+{
+    std::string where = alias + ".tenant_id = ?";
+    params.push_back(context.tenant_id);
+    if (view == PartyView::suppliers) {
+        where += " AND " + alias + ".is_supplier = 1";
+        return where;
+    }
+    where += " AND (" + alias + ".is_customer = 1 OR " + alias + ".is_prospect = 1)";
+    if (context.scope == "own") {
+        where += " AND " + alias + ".owner_id = ?";
+        params.push_back(context.user_id);
+    } else if (context.scope == "branch") {
+        where += " AND " + alias + ".branch_id = ?";
+        params.push_back(db::nullable(context.branch_id));
+    }
+    return where;
+}
+
+std::string party_select()
+{
+    return "SELECT p.id, " + http::column_list(party_fields(), "p") +
+           ", p.is_customer, p.is_prospect, p.is_supplier, p.is_competitor, p.is_partner, p.created_at, p.updated_at, "
+           "p.version, u.name AS owner_name, (SELECT c.name FROM contacts c WHERE c.tenant_id = p.tenant_id AND "
+           "c.party_id = p.id ORDER BY c.id LIMIT 1) AS contact_name FROM parties p "
+           "LEFT JOIN users u ON u.id = p.owner_id ";
+}
+
+json party_json(const db::Row& row)
+{
+    json out = {{"id", row.i64("id")}};
+    http::write_fields(out, row, party_fields());
+    json roles = json::array();
+    for (const auto& role : role_names)
+        if (row.i64("is_" + role) != 0)
+            roles.push_back(role);
+    out["roles"] = roles;
+    out["owner_name"] = row.is_null(row.index_of("owner_name")) ? json() : json(row.str("owner_name"));
+    out["contact_name"] = row.is_null(row.index_of("contact_name")) ? json() : json(row.str("contact_name"));
+    out["created_at"] = row.str("created_at");
+    out["updated_at"] = row.str("updated_at");
+    out["version"] = row.i64("version");
+    return out;
+}
+
+json contact_json(const db::Row& row)
+{
+    json out = {{"id", row.i64("id")}, {"party_id", row.i64("party_id")}};
+    http::write_fields(out, row, contact_fields());
+    out["version"] = row.i64("version");
+    return out;
+}
+
+std::optional<db::Row> load_party(Connection& connection, const http::RequestContext& context, PartyView view, int64_t id)
+{
+    db::Params params;
+    auto where = visibility(context, view, "p", params);
+    params.push_back(id);
+    return connection.query_one(party_select() + "WHERE " + where + " AND p.id = ?", params);
+}
+
+// Reads the roles list into is_* columns; the view's own role must stay.
+void read_roles(http::JsonInput& input, const json& body, PartyView view, bool creating, http::ColumnValues& values)
+{
+    auto roles = input.raw("roles");
+    if (!roles) {
+        if (creating)
+            values.emplace_back(view == PartyView::customers ? "is_customer" : "is_supplier", int64_t(1));
+        return;
+    }
+    if (!roles->is_array() || roles->empty()) {
+        input.fail("roles", "invalid_type", "must be a non-empty list of customer, prospect, supplier, competitor, partner");
+        return;
+    }
+    std::set<std::string> chosen;
+    for (size_t i = 0; i < roles->size(); ++i) {
+        const auto& role = (*roles)[i];
+        if (!role.is_string() || std::find(role_names.begin(), role_names.end(), role.get<std::string>()) == role_names.end()) {
+            input.fail("roles[" + std::to_string(i) + "]", "invalid_choice",
+                "must be one of customer, prospect, supplier, competitor, partner");
+            return;
+        }
+        chosen.insert(role.get<std::string>());
+    }
+    bool keeps_view = view == PartyView::suppliers ? chosen.count("supplier") > 0
+                                                   : chosen.count("customer") > 0 || chosen.count("prospect") > 0;
+    if (!keeps_view) {
+        input.fail("roles", "view_role_required",
+            view == PartyView::suppliers ? "must include supplier" : "must include customer or prospect");
+        return;
+    }
+    for (const auto& role : role_names)
+        values.emplace_back("is_" + role, int64_t(chosen.count(role) ? 1 : 0));
+}
+
+const db::Param* value_of(const http::ColumnValues& values, const std::string& column)
+{
+    for (const auto& [name, value] : values)
+        if (name == column)
+            return &value;
+    return nullptr;
+}
+
+// Rules that need the database: owner and branch belong to the tenant, code is free, currency real.
+Status check_references(Connection& connection, const http::RequestContext& context, const http::ColumnValues& values,
+    std::optional<int64_t> party_id)
+{
+    Error error{ErrorCode::invalid_input, "The request has invalid fields.", {}, "invalid_fields"};
+    if (auto owner = value_of(values, "owner_id"); owner && std::holds_alternative<int64_t>(*owner)) {
+        if (!connection.query_one("SELECT user_id FROM memberships WHERE tenant_id = ? AND user_id = ?",
+                {context.tenant_id, std::get<int64_t>(*owner)}))
+            error.fields.push_back({"owner_id", "not_found", "is not a user of this company"});
+    }
+    if (auto branch = value_of(values, "branch_id"); branch && std::holds_alternative<int64_t>(*branch)) {
+        if (!connection.query_one("SELECT id FROM branches WHERE tenant_id = ? AND id = ?", {context.tenant_id, std::get<int64_t>(*branch)}))
+            error.fields.push_back({"branch_id", "not_found", "is not a branch of this company"});
+    }
+    if (auto code = value_of(values, "code"); code && std::holds_alternative<std::string>(*code)) {
+        if (connection.query_one("SELECT id FROM parties WHERE tenant_id = ? AND code = ? AND id <> ?",
+                {context.tenant_id, std::get<std::string>(*code), party_id.value_or(0)}))
+            error.fields.push_back({"code", "taken", "another party already has this code"});
+    }
+    if (auto currency = value_of(values, "currency"); currency && std::holds_alternative<std::string>(*currency)) {
+        if (!is_currency(std::get<std::string>(*currency)))
+            error.fields.push_back({"currency", "invalid_currency", "must be an ISO 4217 currency code"});
+    }
+    if (!error.fields.empty())
+        return error;
+    return Ok{};
+}
+
+void append_search_parts(std::string& out, const db::Row& row, const std::string& name_column)
+{
+    out += " " + row.str(name_column);
+    for (const char* list : {"phones", "emails"}) {
+        auto entries = json::parse(row.str(list), nullptr, false);
+        if (!entries.is_array())
+            continue;
+        for (const auto& entry : entries) {
+            if (entry.contains("number"))
+                out += " " + entry["number"].get<std::string>() + " " + text::digits(entry["number"].get<std::string>());
+            if (entry.contains("address"))
+                out += " " + entry["address"].get<std::string>();
+        }
+    }
+}
+
+Result<json> read_party(Connection& connection, const http::RequestContext& context, PartyView view, int64_t id)
+{
+    auto row = load_party(connection, context, view, id);
+    if (!row)
+        return not_found();
+    auto party = party_json(*row);
+    json contacts = json::array();
+    for (const auto& contact : connection.query("SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
+                                                    ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? ORDER BY c.id",
+             {context.tenant_id, id}))
+        contacts.push_back(contact_json(contact));
+    party["contacts"] = contacts;
+    return party;
+}
+
+} // namespace
+
+std::string domain_of(PartyView view) { return view == PartyView::customers ? "customers" : "suppliers"; }
+
+const std::vector<FieldSpec>& party_fields()
+{
+    static const std::vector<FieldSpec> fields = {
+        {"code", FieldKind::text, false, 50},
+        {"name", FieldKind::text, true, 200},
+        {"kind", FieldKind::choice, false, 20, {"company", "person"}},
+        {"registration_number", FieldKind::text, false, 50},
+        {"owner_id", FieldKind::integer, false, 0, {}, 0, 0, 1},
+        {"branch_id", FieldKind::integer, false, 0, {}, 0, 0, 1},
+        {"level", FieldKind::text, false, 50},
+        {"industry", FieldKind::text, false, 100},
+        {"source", FieldKind::text, false, 100},
+        {"region", FieldKind::text, false, 100},
+        {"tags", FieldKind::tags},
+        {"phones", FieldKind::phones},
+        {"emails", FieldKind::emails},
+        {"website", FieldKind::text, false, 200},
+        {"billing_address", FieldKind::address},
+        {"shipping_address", FieldKind::address},
+        {"payment_terms", FieldKind::text, false, 100},
+        {"credit_limit", FieldKind::integer, false, 0, {}, 0, 0, 0},
+        {"currency", FieldKind::text, false, 3},
+        {"notes", FieldKind::text, false, 4000},
+        {"archived", FieldKind::boolean},
+    };
+    return fields;
+}
+
+const std::vector<FieldSpec>& contact_fields()
+{
+    static const std::vector<FieldSpec> fields = {
+        {"name", FieldKind::text, true, 100},
+        {"title", FieldKind::text, false, 100},
+        {"department", FieldKind::text, false, 100},
+        {"phones", FieldKind::phones},
+        {"emails", FieldKind::emails},
+        {"messengers", FieldKind::messengers},
+        {"birthday", FieldKind::date},
+        {"notes", FieldKind::text, false, 4000},
+    };
+    return fields;
+}
+
+void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t party_id)
+{
+    auto party = connection.query_one("SELECT name, code, registration_number, phones, emails FROM parties "
+                                      "WHERE tenant_id = ? AND id = ?",
+        {tenant_id, party_id});
+    if (!party)
+        return;
+    std::string search = party->str("code") + " " + party->str("registration_number") + " " +
+                         text::digits(party->str("registration_number"));
+    append_search_parts(search, *party, "name");
+    for (const auto& contact : connection.query("SELECT name, phones, emails FROM contacts WHERE tenant_id = ? AND party_id = ?",
+             {tenant_id, party_id}))
+        append_search_parts(search, contact, "name");
+    connection.execute("UPDATE parties SET search_text = ? WHERE tenant_id = ? AND id = ?",
+        {text::fold(search), tenant_id, party_id});
+}
+
+std::optional<int64_t> find_party(Connection& connection, const http::RequestContext& context, PartyView view,
+    const std::string& key_column, const std::string& value)
+{
+    db::Params params;
+    auto where = visibility(context, view, "p", params);
+    params.push_back(value);
+    auto column = key_column == "code" ? "p.code" : "p.name";
+    auto row = connection.query_one("SELECT p.id FROM parties p WHERE " + where + " AND " + column + " = ? ORDER BY p.id LIMIT 1", params);
+    return row ? std::optional<int64_t>(row->i64(0)) : std::nullopt;
+}
+
+Result<int64_t> insert_party(Connection& connection, const http::RequestContext& context, PartyView view, http::ColumnValues values)
+{
+    if (!value_of(values, "owner_id") || std::holds_alternative<std::nullptr_t>(*value_of(values, "owner_id")))
+        values.emplace_back("owner_id", view == PartyView::customers ? db::Param(context.user_id) : db::Param(nullptr));
+    if (!value_of(values, "branch_id") || std::holds_alternative<std::nullptr_t>(*value_of(values, "branch_id")))
+        values.emplace_back("branch_id", db::nullable(context.branch_id));
+    if (!value_of(values, "kind") || std::holds_alternative<std::nullptr_t>(*value_of(values, "kind")))
+        values.emplace_back("kind", std::string("company"));
+    if (!value_of(values, "is_customer") && !value_of(values, "is_supplier"))
+        values.emplace_back(view == PartyView::customers ? "is_customer" : "is_supplier", int64_t(1));
+    if (auto valid = check_references(connection, context, values, std::nullopt); !valid)
+        return valid.take_error();
+
+    int64_t id = connection.next_id();
+    auto now = clock::now_iso();
+    std::string columns = "tenant_id, id, created_at, updated_at, version";
+    std::string marks = "?, ?, ?, ?, 1";
+    db::Params params = {context.tenant_id, id, now, now};
+    std::set<std::string> seen;
+    // later entries (defaults above) never override what the caller gave
+    for (const auto& [column, value] : values) {
+        if (!seen.insert(column).second)
+            continue;
+        if (column == "archived" && std::holds_alternative<std::nullptr_t>(value))
+            continue;
+        columns += ", " + column;
+        marks += ", ?";
+        params.push_back(value);
+    }
+    connection.execute("INSERT INTO parties (" + columns + ") VALUES (" + marks + ")", params);
+    refresh_search_text(connection, context.tenant_id, id);
+    return id;
+}
+
+Status update_party_columns(Connection& connection, const http::RequestContext& context, int64_t id, const http::ColumnValues& values)
+{
+    if (auto valid = check_references(connection, context, values, id); !valid)
+        return valid;
+    std::string assignments = "updated_at = ?, version = version + 1";
+    db::Params params = {clock::now_iso()};
+    for (const auto& [column, value] : values) {
+        if (column == "archived" && std::holds_alternative<std::nullptr_t>(value))
+            continue;
+        assignments += ", " + column + " = ?";
+        params.push_back(value);
+    }
+    params.push_back(context.tenant_id);
+    params.push_back(id);
+    connection.execute("UPDATE parties SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
+    refresh_search_text(connection, context.tenant_id, id);
+    return Ok{};
+}
+
+Result<json> list_parties(db::Database& database, const http::RequestContext& context, PartyView view, const http::Request& request)
+{
+    auto order = http::read_list_order(request,
+        {{"name", "p.name"}, {"code", "p.code"}, {"created_at", "p.created_at"}, {"updated_at", "p.updated_at"}}, "name");
+    if (!order)
+        return order.take_error();
+
+    db::Params params;
+    auto where = visibility(context, view, "p", params);
+    auto archived = request.query_value("archived").value_or("false");
+    if (archived != "all") {
+        if (archived != "true" && archived != "false")
+            return Error::invalid("archived", "invalid_choice", "must be true, false or all");
+        where += " AND p.archived = ?";
+        params.push_back(int64_t(archived == "true" ? 1 : 0));
+    }
+    for (const char* filter : {"level", "region", "industry", "source", "kind"}) {
+        if (auto value = request.query_value(filter); value && !value->empty()) {
+            where += std::string(" AND p.") + filter + " = ?";
+            params.push_back(*value);
+        }
+    }
+    if (auto owner = request.query_value("owner_id"); owner && !owner->empty()) {
+        where += " AND p.owner_id = ?";
+        params.push_back(static_cast<int64_t>(std::atoll(owner->c_str())));
+    }
+    if (auto tag = request.query_value("tag"); tag && !tag->empty()) {
+        where += " AND p.tags LIKE ? ESCAPE '\\'";
+        params.push_back("%" + text::escape_like(json(*tag).dump()) + "%");
+    }
+    if (auto q = request.query_value("q"); q && !text::trim(*q).empty()) {
+        auto folded = text::fold(text::trim(*q));
+        auto digits = text::digits(*q);
+        where += " AND (p.search_text LIKE ? ESCAPE '\\'";
+        params.push_back("%" + text::escape_like(folded) + "%");
+        // "010-1234" or "(5) 555" find the same phones as their digits alone
+        if (digits.size() >= 3 && digits.size() * 2 >= folded.size()) {
+            where += " OR p.search_text LIKE ? ESCAPE '\\'";
+            params.push_back("%" + digits + "%");
+        }
+        where += ")";
+    }
+    auto tail = http::keyset_clause(*order, "p.id", where, params);
+
+    return database.read([&](Connection& connection) -> Result<json> {
+        auto rows = connection.query(party_select() + "WHERE " + where + tail, params);
+        json items = json::array();
+        json next_cursor;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (static_cast<int>(i) == order->limit) {
+                const auto& last = rows[i - 1];
+                auto column = order->column.substr(2);
+                next_cursor = http::make_cursor(last.str(column), last.i64("id"));
+                break;
+            }
+            items.push_back(party_json(rows[i]));
+        }
+        return json{{"items", items}, {"next_cursor", next_cursor}};
+    });
+}
+
+Result<json> get_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id)
+{
+    return database.read([&](Connection& connection) { return read_party(connection, context, view, id); });
+}
+
+Result<json> create_party(db::Database& database, const http::RequestContext& context, PartyView view, const json& body)
+{
+    http::JsonInput input(body);
+    auto values = http::read_fields(input, party_fields(), true);
+    read_roles(input, body, view, true, values);
+    if (auto valid = input.finish(); !valid)
+        return valid.take_error();
+    return database.write([&](Connection& connection) -> Result<json> {
+        auto id = insert_party(connection, context, view, values);
+        if (!id)
+            return id.take_error();
+        return read_party(connection, context, view, *id);
+    });
+}
+
+Result<json> update_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id,
+    int64_t version, const json& body)
+{
+    http::JsonInput input(body);
+    auto values = http::read_fields(input, party_fields(), false);
+    read_roles(input, body, view, false, values);
+    if (auto valid = input.finish(); !valid)
+        return valid.take_error();
+    return database.write([&](Connection& connection) -> Result<json> {
+        auto current = load_party(connection, context, view, id);
+        if (!current)
+            return not_found();
+        if (current->i64("version") != version) {
+            Error stale = Error::make(ErrorCode::version_mismatch, "version_mismatch",
+                "Someone else changed this record; here is the current version.");
+            stale.fields.push_back({"current", "record", read_party(connection, context, view, id)->dump()});
+            return stale;
+        }
+        if (auto updated = update_party_columns(connection, context, id, values); !updated)
+            return updated.take_error();
+        // a rep who hands the customer to someone else no longer sees it; answer with what was saved
+        auto saved = read_party(connection, context, view, id);
+        if (!saved) {
+            http::RequestContext everything = context;
+            everything.scope = "all";
+            return read_party(connection, everything, view, id);
+        }
+        return saved;
+    });
+}
+
+Status delete_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id)
+{
+    return database.write([&](Connection& connection) -> Result<Ok> {
+        if (!load_party(connection, context, view, id))
+            return not_found();
+        auto contacts = connection.scalar("SELECT COUNT(*) FROM contacts WHERE tenant_id = ? AND party_id = ?", {context.tenant_id, id});
+        if (contacts > 0)
+            return Error::make(ErrorCode::conflict, "party_referenced",
+                "This party has " + std::to_string(contacts) + " contact(s) and cannot be deleted; archive it instead.");
+        connection.execute("DELETE FROM parties WHERE tenant_id = ? AND id = ?", {context.tenant_id, id});
+        return Ok{};
+    });
+}
+
+Result<json> list_contacts(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id)
+{
+    return database.read([&](Connection& connection) -> Result<json> {
+        auto party = read_party(connection, context, view, party_id);
+        if (!party)
+            return party.take_error();
+        return json{{"items", (*party)["contacts"]}, {"next_cursor", nullptr}};
+    });
+}
+
+Result<int64_t> insert_contact(Connection& connection, const http::RequestContext& context, int64_t party_id, const http::ColumnValues& values)
+{
+    int64_t id = connection.next_id();
+    auto now = clock::now_iso();
+    std::string columns = "tenant_id, id, party_id, created_at, updated_at, version";
+    std::string marks = "?, ?, ?, ?, ?, 1";
+    db::Params params = {context.tenant_id, id, party_id, now, now};
+    for (const auto& [column, value] : values) {
+        columns += ", " + column;
+        marks += ", ?";
+        params.push_back(value);
+    }
+    connection.execute("INSERT INTO contacts (" + columns + ") VALUES (" + marks + ")", params);
+    refresh_search_text(connection, context.tenant_id, party_id);
+    return id;
+}
+
+Result<json> create_contact(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id, const json& body)
+{
+    http::JsonInput input(body);
+    auto values = http::read_fields(input, contact_fields(), true);
+    if (auto valid = input.finish(); !valid)
+        return valid.take_error();
+    return database.write([&](Connection& connection) -> Result<json> {
+        if (!load_party(connection, context, view, party_id))
+            return not_found();
+        auto id = insert_contact(connection, context, party_id, values);
+        connection.execute("UPDATE parties SET updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?",
+            {clock::now_iso(), context.tenant_id, party_id});
+        auto row = connection.query_one("SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
+                                            ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.id = ?",
+            {context.tenant_id, *id});
+        return contact_json(*row);
+    });
+}
+
+Result<json> update_contact(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id,
+    int64_t contact_id, std::optional<int64_t> version, const json& body)
+{
+    http::JsonInput input(body);
+    auto values = http::read_fields(input, contact_fields(), false);
+    if (auto valid = input.finish(); !valid)
+        return valid.take_error();
+    return database.write([&](Connection& connection) -> Result<json> {
+        if (!load_party(connection, context, view, party_id))
+            return not_found();
+        auto select = "SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
+                      ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? AND c.id = ?";
+        auto current = connection.query_one(select, {context.tenant_id, party_id, contact_id});
+        if (!current)
+            return not_found();
+        if (version && current->i64("version") != *version) {
+            Error stale = Error::make(ErrorCode::version_mismatch, "version_mismatch",
+                "Someone else changed this contact; here is the current version.");
+            stale.fields.push_back({"current", "record", contact_json(*current).dump()});
+            return stale;
+        }
+        std::string assignments = "updated_at = ?, version = version + 1";
+        db::Params params = {clock::now_iso()};
+        for (const auto& [column, value] : values) {
+            assignments += ", " + column + " = ?";
+            params.push_back(value);
+        }
+        params.insert(params.end(), {context.tenant_id, contact_id});
+        connection.execute("UPDATE contacts SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
+        refresh_search_text(connection, context.tenant_id, party_id);
+        return contact_json(*connection.query_one(select, {context.tenant_id, party_id, contact_id}));
+    });
+}
+
+Status delete_contact(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id, int64_t contact_id)
+{
+    return database.write([&](Connection& connection) -> Result<Ok> {
+        if (!load_party(connection, context, view, party_id))
+            return not_found();
+        if (connection.execute("DELETE FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
+                {context.tenant_id, party_id, contact_id}) == 0)
+            return not_found();
+        refresh_search_text(connection, context.tenant_id, party_id);
+        return Ok{};
+    });
+}
+
+} // namespace rapport::customers

@@ -78,6 +78,8 @@ int status_for(ErrorCode code)
         return 409;
     case ErrorCode::version_mismatch:
         return 412;
+    case ErrorCode::precondition_required:
+        return 428;
     case ErrorCode::payload_too_large:
         return 413;
     case ErrorCode::unsupported_media:

@@ -1,0 +1,60 @@
+// Parties — companies and persons that are customers, prospects, suppliers, competitors or
+// partners — and their contacts. One model; /customers and /suppliers are two views of it.
+#pragma once
+
+#include "core/result.h"
+#include "db/database.h"
+#include "http/record.h"
+#include "http/request.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace rapport::customers {
+
+// Which view of the parties a request goes through: it sets the default role, the permission
+// domain ("customers" or "suppliers") and whether the data scope applies.
+enum class PartyView { customers, suppliers };
+std::string domain_of(PartyView view);
+
+const std::vector<http::FieldSpec>& party_fields();
+const std::vector<http::FieldSpec>& contact_fields();
+
+struct ListRequest {
+    std::string q;
+    std::map<std::string, std::string> filters; // level, region, industry, tag, owner_id, archived, kind
+};
+
+Result<nlohmann::json> list_parties(db::Database& database, const http::RequestContext& context, PartyView view,
+    const http::Request& request);
+Result<nlohmann::json> get_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id);
+Result<nlohmann::json> create_party(db::Database& database, const http::RequestContext& context, PartyView view,
+    const nlohmann::json& body);
+Result<nlohmann::json> update_party(db::Database& database, const http::RequestContext& context, PartyView view,
+    int64_t id, int64_t version, const nlohmann::json& body);
+Status delete_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id);
+
+Result<nlohmann::json> list_contacts(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id);
+Result<nlohmann::json> create_contact(db::Database& database, const http::RequestContext& context, PartyView view,
+    int64_t party_id, const nlohmann::json& body);
+Result<nlohmann::json> update_contact(db::Database& database, const http::RequestContext& context, PartyView view,
+    int64_t party_id, int64_t contact_id, std::optional<int64_t> version, const nlohmann::json& body);
+Status delete_contact(db::Database& database, const http::RequestContext& context, PartyView view, int64_t party_id,
+    int64_t contact_id);
+
+// Building blocks for imports, inside the caller's transaction.
+std::optional<int64_t> find_party(db::Connection& connection, const http::RequestContext& context, PartyView view,
+    const std::string& key_column, const std::string& value);
+Result<int64_t> insert_party(db::Connection& connection, const http::RequestContext& context, PartyView view,
+    http::ColumnValues values);
+Status update_party_columns(db::Connection& connection, const http::RequestContext& context, int64_t id,
+    const http::ColumnValues& values);
+Result<int64_t> insert_contact(db::Connection& connection, const http::RequestContext& context, int64_t party_id,
+    const http::ColumnValues& values);
+// Recomputes the folded text that `q` searches: name, code, registration number, e-mails, phone
+// digits, and the same of every contact.
+void refresh_search_text(db::Connection& connection, int64_t tenant_id, int64_t party_id);
+
+} // namespace rapport::customers
