@@ -83,6 +83,6 @@ test('Korean and Chinese labels, with Ant Design locale', async () => {
   assert.equal(await page.getByTestId('party-new').textContent(), '新建客户');
   await page.getByTestId('filter-archived').click();
   const options = () => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-  assert.deepEqual(await eventually(options, ['有效', '已归档']), ['有效', '已归档']);
+  assert.deepEqual(await eventually(options, ['有效', '已归档', '全部']), ['有效', '已归档', '全部']);
   await page.context().close();
 });

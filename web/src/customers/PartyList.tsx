@@ -22,7 +22,7 @@ interface Filters {
   level: string;
   region: string;
   industry: string;
-  archived: 'false' | 'true';
+  archived: 'false' | 'true' | 'all';
 }
 
 export function PartyList({ kind }: { kind: PartyKind }) {
@@ -225,6 +225,7 @@ export function PartyList({ kind }: { kind: PartyKind }) {
           options={[
             { value: 'false', label: t('party.filter.active') },
             { value: 'true', label: t('party.filter.archivedOnly') },
+            { value: 'all', label: t('common.all') },
           ]}
         />
         <ColumnChooser

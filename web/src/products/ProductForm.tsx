@@ -64,7 +64,7 @@ export function ProductForm({ id, onClose, onSaved }: Props) {
     }
   };
 
-  const decimalRule = { pattern: DECIMAL, message: '0.00' };
+  const decimalRule = { pattern: DECIMAL, message: t('common.decimal') };
 
   return (
     <Modal

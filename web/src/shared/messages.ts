@@ -37,6 +37,7 @@ export const en = {
   'common.versionConflict': 'This record was changed by someone else. The current version has been loaded.',
   'common.networkError': 'The server cannot be reached',
   'common.notFound': 'Page not found',
+  'common.decimal': 'Enter a number such as 12.50',
 
   'auth.signIn': 'Sign in',
   'auth.signUp': 'Sign up',
@@ -266,6 +267,7 @@ export const ko: Messages = {
   'common.versionConflict': '다른 사용자가 이 항목을 변경했습니다. 최신 내용을 다시 불러왔습니다.',
   'common.networkError': '서버에 연결할 수 없습니다',
   'common.notFound': '페이지를 찾을 수 없습니다',
+  'common.decimal': '12.50과 같은 숫자를 입력하세요',
 
   'auth.signIn': '로그인',
   'auth.signUp': '회원가입',
@@ -492,6 +494,7 @@ export const zhCN: Messages = {
   'common.versionConflict': '此记录已被他人修改，已重新加载最新版本。',
   'common.networkError': '无法连接服务器',
   'common.notFound': '页面不存在',
+  'common.decimal': '请输入数字，例如 12.50',
 
   'auth.signIn': '登录',
   'auth.signUp': '注册',
