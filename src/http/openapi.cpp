@@ -86,32 +86,30 @@ json openapi_document(const Router& router, const std::string& version)
     json tag_list = json::array();
     for (const auto& tag : tags)
         tag_list.push_back({{"name", tag}, {"description", "Routes of the " + tag + " domain."}});
-    return {
-        {"openapi", "3.1.0"},
-        {"info", {{"title", "Rapport API"}, {"version", version},
-                     {"description", "CRM and sales back office for small and medium businesses."},
-                     {"license", {{"name", "Proprietary"}, {"identifier", "LicenseRef-Proprietary"}}}}},
-        {"servers", json::array({{{"url", "http://127.0.0.1:8080"}, {"description", "A local Rapport server."}}})},
-        {"security", json::array({{{"session", json::array()}}, {{"bearer", json::array()}}})},
-        {"tags", tag_list},
-        {"paths", paths},
-        {"components",
-            {{"securitySchemes",
-                 {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "rapport_session"}}},
-                     {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-                {"schemas",
-                    {{"Problem",
-                        {{"type", "object"},
-                            {"required", json::array({"status", "code", "detail"})},
-                            {"properties",
-                                {{"type", {{"type", "string"}}}, {"title", {{"type", "string"}}}, {"status", {{"type", "integer"}}},
-                                    {"code", {{"type", "string"}}}, {"detail", {{"type", "string"}}},
-                                    {"errors", {{"type", "array"},
-                                                   {"items", {{"type", "object"},
-                                                                 {"properties", {{"path", {{"type", "string"}}},
-                                                                                    {"code", {{"type", "string"}}},
-                                                                                    {"message", {{"type", "string"}}}}}}}}}}}}}}}}}},
-    };
+
+    json string_type = {{"type", "string"}};
+    json field_error = {{"type", "object"},
+        {"properties", {{"path", string_type}, {"code", string_type}, {"message", string_type}}}};
+    json problem = {{"type", "object"},
+        {"required", json::array({"status", "code", "detail"})},
+        {"properties",
+            {{"type", string_type}, {"title", string_type}, {"status", {{"type", "integer"}}}, {"code", string_type},
+                {"detail", string_type}, {"errors", {{"type", "array"}, {"items", field_error}}}}}};
+    json security_schemes = {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "rapport_session"}}},
+        {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}};
+    json info = {{"title", "Rapport API"}, {"version", version},
+        {"description", "CRM and sales back office for small and medium businesses."},
+        {"license", {{"name", "Proprietary"}, {"identifier", "LicenseRef-Proprietary"}}}};
+
+    json document = json::object();
+    document["openapi"] = "3.1.0";
+    document["info"] = info;
+    document["servers"] = json::array({{{"url", "http://127.0.0.1:8080"}, {"description", "A local Rapport server."}}});
+    document["security"] = json::array({{{"session", json::array()}}, {{"bearer", json::array()}}});
+    document["tags"] = tag_list;
+    document["paths"] = paths;
+    document["components"] = {{"securitySchemes", security_schemes}, {"schemas", {{"Problem", problem}}}};
+    return document;
 }
 
 } // namespace rapport::http
