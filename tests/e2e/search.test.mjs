@@ -1,28 +1,72 @@
-// Search the Northwind demo customers as you type and check exactly which rows are shown.
+// Search the Northwind customers as you type and check exactly which rows are shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, newPage, signIn, cli, eventually, shownNames, SHARED_DATA } from './harness.mjs';
 
 let server;
 let browser;
-const EMAIL = 'demo@northwind.example';
+const EMAIL = 'owner@northwind.example';
 const PASSWORD = 'northwind pass 1';
+
+// A minimal CSV reader for the Northwind files (quoted fields, doubled quotes).
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n') (row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = ''));
+    else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+// The 91 Northwind customers, created through the API with a bearer token: code, name, address,
+// phone, and the contact person as the first contact.
+async function seedCustomers() {
+  const tenant = cli([
+    'tenant', 'create', '--db', server.db, '--name', 'Northwind Traders', '--currency', 'USD', '--timezone', 'America/New_York',
+    '--locale', 'en', '--admin-email', EMAIL, '--admin-password', PASSWORD,
+  ]).split('\n')[0];
+  const token = cli(['token', 'create', '--db', server.db, '--tenant', tenant, '--email', EMAIL]).split('\n')[0].trim();
+  const call = async (method, url, body) => {
+    const r = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await r.text();
+    assert.ok(r.ok, `${method} ${url} → ${r.status} ${text}`);
+    return JSON.parse(text);
+  };
+  const rows = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'northwind', 'customers.csv'), 'utf8'));
+  assert.equal(rows.length, 91);
+  for (const c of rows) {
+    const party = await call('POST', '/customers', {
+      code: c.CustomerID,
+      name: c.CompanyName,
+      kind: 'company', // TODO: the server answers 500 when kind is left out (NOT NULL parties.kind)
+      phones: c.Phone ? [{ type: 'work', number: c.Phone }] : [],
+      billing_address: { line1: c.Address, city: c.City, region: c.Region, postal_code: c.PostalCode, country: c.Country },
+    });
+    await call('POST', `/customers/${party.id}/contacts`, { name: c.ContactName, title: c.ContactTitle });
+  }
+}
 
 before(async () => {
   server = await startServer();
-  const out = cli([
-    'demo',
-    '--db',
-    server.db,
-    '--northwind',
-    path.join(SHARED_DATA, 'northwind'),
-    '--admin-email',
-    EMAIL,
-    '--admin-password',
-    PASSWORD,
-  ]);
-  assert.match(out.split('\n')[0], /^\d+$/, `demo should print the tenant id first, got: ${out}`);
+  await seedCustomers();
   browser = await launchBrowser();
 });
 
