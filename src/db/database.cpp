@@ -72,6 +72,57 @@ Value read_value(const soci::row& row, size_t index)
     }
 }
 
+// libpq keyword form of a postgresql:// URL ("host=… port=… dbname=…"): SOCI would read the URL's
+// scheme as a backend name and mangle the rest.
+std::string libpq_keywords(const std::string& url)
+{
+    auto rest = url.substr(url.find("://") + 3);
+    std::string keywords;
+    auto add = [&](const std::string& key, const std::string& value) {
+        if (value.empty())
+            return;
+        std::string quoted;
+        for (char c : value) {
+            if (c == '\\' || c == '\'')
+                quoted.push_back('\\');
+            quoted.push_back(c);
+        }
+        keywords += (keywords.empty() ? "" : " ") + key + "='" + quoted + "'";
+    };
+    auto query_start = rest.find('?');
+    auto query = query_start == std::string::npos ? std::string() : rest.substr(query_start + 1);
+    rest = rest.substr(0, query_start);
+    auto slash = rest.find('/');
+    auto authority = rest.substr(0, slash);
+    auto database = slash == std::string::npos ? std::string() : rest.substr(slash + 1);
+    auto at = authority.rfind('@');
+    if (at != std::string::npos) {
+        auto credentials = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        auto colon = credentials.find(':');
+        add("user", credentials.substr(0, colon));
+        if (colon != std::string::npos)
+            add("password", credentials.substr(colon + 1));
+    }
+    auto colon = authority.rfind(':');
+    if (colon != std::string::npos && authority.find(']') == std::string::npos) {
+        add("host", authority.substr(0, colon));
+        add("port", authority.substr(colon + 1));
+    } else {
+        add("host", authority);
+    }
+    add("dbname", database);
+    while (!query.empty()) {
+        auto end = query.find('&');
+        auto pair = query.substr(0, end);
+        auto equals = pair.find('=');
+        if (equals != std::string::npos)
+            add(pair.substr(0, equals), pair.substr(equals + 1));
+        query = end == std::string::npos ? std::string() : query.substr(end + 1);
+    }
+    return keywords;
+}
+
 } // namespace
 
 int64_t Row::i64(size_t index) const
@@ -244,7 +295,7 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, size_t 
         } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
             database->m_dialect = Dialect::postgresql;
             for (size_t i = 0; i < pool_size; ++i) {
-                auto session = std::make_unique<soci::session>(soci::postgresql, url);
+                auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
                 *session << "SET client_min_messages = warning";
                 database->m_connections.push_back(
                     std::make_unique<Connection>(std::move(session), Dialect::postgresql));
