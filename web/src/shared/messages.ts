@@ -201,6 +201,9 @@ export const en = {
   'import.downloadFailures': 'Download failed rows (failures.csv)',
   'import.again': 'Import another file',
   'import.openList': 'Open the list',
+  'import.field.contactTitle': 'Contact title',
+  'import.field.contactPhone': 'Contact phone',
+  'import.field.contactEmail': 'Contact e-mail',
 
   'settings.title': 'Settings',
   'settings.tenant': 'Company',
@@ -431,6 +434,9 @@ export const ko: Messages = {
   'import.downloadFailures': '실패한 행 내려받기 (failures.csv)',
   'import.again': '다른 파일 가져오기',
   'import.openList': '목록 열기',
+  'import.field.contactTitle': '담당자 직책',
+  'import.field.contactPhone': '담당자 전화번호',
+  'import.field.contactEmail': '담당자 이메일',
 
   'settings.title': '설정',
   'settings.tenant': '회사',
@@ -658,6 +664,9 @@ export const zhCN: Messages = {
   'import.downloadFailures': '下载失败的行 (failures.csv)',
   'import.again': '导入其他文件',
   'import.openList': '打开列表',
+  'import.field.contactTitle': '联系人职务',
+  'import.field.contactPhone': '联系人电话',
+  'import.field.contactEmail': '联系人邮箱',
 
   'settings.title': '设置',
   'settings.tenant': '公司',
