@@ -52,8 +52,12 @@ function freshDatabase(tmp) {
   if (DB_KIND !== 'postgresql') throw new Error(`RAPPORT_TEST_DB must be sqlite or postgresql, not ${DB_KIND}`);
   const name = `rapport_${crypto.randomBytes(6).toString('hex')}`;
   psql(`CREATE DATABASE ${name}`);
+  // RAPPORT_TEST_PG_QUERY (e.g. sslmode=disable) is a diagnostic knob, off by default: the URL
+  // form under test is the plain postgresql://user@host:port/db of the README.
+  const query = process.env.RAPPORT_TEST_PG_QUERY ? `?${process.env.RAPPORT_TEST_PG_QUERY}` : '';
   return {
-    dbUrl: `${pgUrl()}/${name}`,
+    name,
+    dbUrl: `${pgUrl()}/${name}${query}`,
     drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
@@ -65,7 +69,7 @@ function freshDatabase(tmp) {
  */
 export async function startServer() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-api-'));
-  const { dbUrl, drop } = freshDatabase(tmp);
+  const { dbUrl, drop, name: pgDatabase } = freshDatabase(tmp);
   const port = await freePort();
   const logPath = path.join(tmp, 'server.log');
   const logFd = fs.openSync(logPath, 'a');
@@ -134,7 +138,7 @@ export async function startServer() {
     }
     await sleep(50);
   }
-  return { url, dbUrl, tmp, log, stop, exited: () => exited };
+  return { url, dbUrl, pgDatabase, tmp, log, stop, exited: () => exited };
 }
 
 /** Runs the rapport command line synchronously; returns stdout. Throws with stderr on failure. */
@@ -291,6 +295,23 @@ export function assertFieldErrors(answer, wanted, message = '') {
 export function expectStatus(answer, status, message = '') {
   assert.equal(answer.status, status, `${message ? message + ': ' : ''}${answer.status} ${answer.text.slice(0, 800)}`);
   return answer.body;
+}
+
+/**
+ * Runs independent checks and reports every failure at the end (done()), so one server bug does
+ * not hide the next: `const check = softly(); await check('label', () => …); check.done();`
+ */
+export function softly() {
+  const failures = [];
+  const check = async (label, fn) => {
+    try {
+      await fn();
+    } catch (error) {
+      failures.push(`${label}: ${String(error.message).split('\n')[0]}`);
+    }
+  };
+  check.done = () => assert.deepEqual(failures, [], 'failed checks');
+  return check;
 }
 
 /** Walks a list through next_cursor; returns every item (asserts no cursor loops). */

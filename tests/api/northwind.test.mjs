@@ -16,11 +16,6 @@ const csv = {};
 
 before(async () => {
   server = await startServer();
-  const out = rapport(['demo', '--db', server.dbUrl, '--northwind', DIR, '--admin-email', EMAIL, '--admin-password', 'northwind-pass']);
-  const first = out.split('\n')[0].trim();
-  assert.match(first, /^\d+$/, `the tenant id on line 1 of: ${out}`);
-  tenantId = Number(first);
-  client = api(server, { token: createToken(server, tenantId, EMAIL) });
   for (const name of ['customers', 'suppliers', 'products', 'employees']) csv[name] = readCsvObjects(path.join(DIR, `${name}.csv`));
 });
 
@@ -44,7 +39,16 @@ test('the CSV fixtures parse as documented', () => {
   assert.equal(twoDecimals('21.35'), '21.35');
 });
 
+test('rapport demo --northwind loads the sample and prints the tenant id on line 1', () => {
+  const out = rapport(['demo', '--db', server.dbUrl, '--northwind', DIR, '--admin-email', EMAIL, '--admin-password', 'northwind-pass']);
+  const first = out.split('\n')[0].trim();
+  assert.match(first, /^\d+$/, `the tenant id on line 1 of: ${out}`);
+  tenantId = Number(first);
+  client = api(server, { token: createToken(server, tenantId, EMAIL) });
+});
+
 test('the owner can sign in with the given password and lands in the demo tenant', async () => {
+  assert.ok(client, 'needs the demo tenant');
   const answer = await api(server).post('/session', { email: EMAIL, password: 'northwind-pass' });
   const session = expectStatus(answer, 200, 'sign in');
   assert.equal(session.tenant.id, tenantId);
@@ -52,6 +56,7 @@ test('the owner can sign in with the given password and lands in the demo tenant
 });
 
 test('exactly 91 customers, 29 suppliers, 77 products and 9 employees', async () => {
+  assert.ok(client, 'needs the demo tenant');
   assert.equal((await listAll(client, '/customers')).length, 91);
   assert.equal((await listAll(client, '/suppliers')).length, 29);
   assert.equal((await listAll(client, '/products')).length, 77);
@@ -62,6 +67,7 @@ test('exactly 91 customers, 29 suppliers, 77 products and 9 employees', async ()
 });
 
 test('every customer row: code, name, first contact and phone as in customers.csv', async () => {
+  assert.ok(client, 'needs the demo tenant');
   const byCode = new Map((await listAll(client, '/customers')).map((c) => [c.code, c]));
   const problems = [];
   for (const row of csv.customers) {
@@ -83,6 +89,7 @@ test('every customer row: code, name, first contact and phone as in customers.cs
 });
 
 test('q=frank finds exactly the customers with "frank" in name, code or contact name', async () => {
+  assert.ok(client, 'needs the demo tenant');
   const expected = csv.customers
     .filter((r) => [r.CustomerID, r.CompanyName, r.ContactName].some((v) => v.toLowerCase().includes('frank')))
     .map((r) => r.CustomerID)
@@ -101,6 +108,7 @@ test('q=frank finds exactly the customers with "frank" in name, code or contact 
 });
 
 test('every product: code = ProductID, name, unit_price with two decimals; Chai is 18.00', async () => {
+  assert.ok(client, 'needs the demo tenant');
   const byCode = new Map((await listAll(client, '/products')).map((p) => [p.code, p]));
   const chai = byCode.get('1');
   assert.equal(chai?.name, 'Chai');
@@ -118,6 +126,7 @@ test('every product: code = ProductID, name, unit_price with two decimals; Chai 
 });
 
 test('suppliers and employees are the ones in the files', async () => {
+  assert.ok(client, 'needs the demo tenant');
   const suppliers = await listAll(client, '/suppliers');
   assert.deepEqual(suppliers.map((s) => s.name).sort(), csv.suppliers.map((r) => r.CompanyName).sort());
   for (const s of suppliers) assert.ok(s.roles.includes('supplier'), `${s.name} is a supplier`);

@@ -4,7 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, ownerTenant, api, makeCustomer, assertProblem, expectStatus, DOCS_DIR } from './harness.mjs';
+import {
+  startServer, ownerTenant, api, makeCustomer, assertProblem, expectStatus, rapport, DOCS_DIR, DB_KIND,
+} from './harness.mjs';
 
 let server;
 let owner;
@@ -143,4 +145,19 @@ test('errors are problem+json with type, title, status, code and detail', async 
   const invalid = assertProblem(await owner.post('/customers', { name: 5 }), 422, 'invalid_fields');
   assert.equal(invalid.type, 'about:blank');
   for (const e of invalid.errors) for (const field of ['path', 'code', 'message']) assert.equal(typeof e[field], 'string');
+});
+
+test('the database URL forms of the README work: sqlite:PATH and postgresql://user@host:port/db', async () => {
+  if (DB_KIND === 'sqlite') {
+    assert.match(server.dbUrl, /^sqlite:\//);
+  } else {
+    // the plain URL, without any ?query
+    const plain = `${process.env.RAPPORT_PG_URL.replace(/\/+$/, '')}/${server.pgDatabase}`;
+    rapport(['migrate', '--db', plain]);
+  }
+  // the CLI and the running server share the database
+  const id = Number(rapport(['tenant', 'create', '--db', server.dbUrl, '--name', 'URL Check', '--currency', 'USD',
+    '--timezone', 'UTC', '--locale', 'en', '--admin-email', 'url@check.test', '--admin-password', 'url check pw']).trim());
+  const session = expectStatus(await api(server).post('/session', { email: 'url@check.test', password: 'url check pw' }), 200);
+  assert.equal(session.tenant.id, id);
 });

@@ -52,13 +52,23 @@ test('roles: a sales rep sees own records, owner and admin see all', async () =>
 });
 
 test('a sales rep creating a customer owns it', async () => {
-  rep1Customer = await makeCustomer(rep1Client, { name: 'Rep One Account', code: 'R1-1', phones: [{ type: 'work', number: '031-111-2222' }] });
+  const made = await makeCustomer(rep1Client, { name: 'Rep One Own Lead', code: 'R1-0' });
+  assert.equal(made.owner_id, rep1.id);
+  assert.equal(made.owner_name, 'Rep One');
+  expectStatus(await rep1Client.get(`/customers/${made.id}`), 200, 'the creator reads it');
+  assertProblem(await rep2Client.get(`/customers/${made.id}`), 404, undefined, 'another rep does not');
+  expectStatus(await tenant.api.delete(`/customers/${made.id}`), 204);
+});
+
+test('seed: customers owned by each rep (assigned by the owner)', async () => {
+  rep1Customer = await makeCustomer(tenant.api, { name: 'Rep One Account', code: 'R1-1', owner_id: rep1.id,
+    phones: [{ type: 'work', number: '031-111-2222' }] });
   assert.equal(rep1Customer.owner_id, rep1.id);
   assert.equal(rep1Customer.owner_name, 'Rep One');
-  rep2Customer = await makeCustomer(rep2Client, { name: 'Rep Two Account', code: 'R2-1' });
+  rep2Customer = await makeCustomer(tenant.api, { name: 'Rep Two Account', code: 'R2-1', owner_id: rep2.id });
   assert.equal(rep2Customer.owner_id, rep2.id);
   ownerCustomer = await makeCustomer(tenant.api, { name: 'House Account', code: 'H-1' });
-  await makeContact(rep1Client, rep1Customer.id, { name: 'Visible To One' });
+  await makeContact(tenant.api, rep1Customer.id, { name: 'Visible To One' });
 });
 
 test("another sales rep can neither list, search, read nor change a rep's customer", async () => {
@@ -70,7 +80,10 @@ test("another sales rep can neither list, search, read nor change a rep's custom
   assert.deepEqual(await listAll(rep2Client, `/customers?owner_id=${rep1.id}`), [], 'owner_id filter does not widen the scope');
   assertProblem(await rep2Client.get(path), 404, undefined, 'GET');
   assertProblem(await rep2Client.patch(path, { name: 'Stolen' }, { headers: { 'If-Match': String(rep1Customer.version) } }), 404, undefined, 'PATCH');
-  assertProblem(await rep2Client.delete(path), 404, undefined, 'DELETE');
+  // a sales rep may not delete at all (403 by role), and must not learn the record exists
+  const deleted = await rep2Client.delete(path);
+  const expected = rep2Client.session.permissions.includes('customers.delete') ? 404 : 403;
+  assertProblem(deleted, expected, undefined, 'DELETE');
   assertProblem(await rep2Client.get(`${path}/contacts`), 404, undefined, 'contacts');
   assertProblem(await rep2Client.post(`${path}/contacts`, { name: 'Sneaky' }), 404, undefined, 'new contact');
 
@@ -92,8 +105,9 @@ test('owner and admin see every customer; owner_id filters', async () => {
 });
 
 test('reassigning the owner moves the customer between the reps', async () => {
+  const current = expectStatus(await tenant.api.get(`/customers/${rep1Customer.id}`), 200);
   const moved = expectStatus(await tenant.api.patch(`/customers/${rep1Customer.id}`, { owner_id: rep2.id },
-    { headers: { 'If-Match': String(rep1Customer.version) } }), 200, 'reassign');
+    { headers: { 'If-Match': String(current.version) } }), 200, 'reassign');
   assert.equal(moved.owner_id, rep2.id);
   assert.equal(moved.owner_name, 'Rep Two');
   assertProblem(await rep1Client.get(`/customers/${rep1Customer.id}`), 404, undefined, 'the former owner');
