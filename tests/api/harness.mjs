@@ -52,12 +52,9 @@ function freshDatabase(tmp) {
   if (DB_KIND !== 'postgresql') throw new Error(`RAPPORT_TEST_DB must be sqlite or postgresql, not ${DB_KIND}`);
   const name = `rapport_${crypto.randomBytes(6).toString('hex')}`;
   psql(`CREATE DATABASE ${name}`);
-  // RAPPORT_TEST_PG_QUERY (e.g. sslmode=disable) is a diagnostic knob, off by default: the URL
-  // form under test is the plain postgresql://user@host:port/db of the README.
-  const query = process.env.RAPPORT_TEST_PG_QUERY ? `?${process.env.RAPPORT_TEST_PG_QUERY}` : '';
   return {
     name,
-    dbUrl: `${pgUrl()}/${name}${query}`,
+    dbUrl: `${pgUrl()}/${name}`,
     drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
