@@ -14,6 +14,24 @@ Result<int64_t> parse_decimal(std::string_view text, int scale, std::string_view
     if (i == text.size())
         return invalid("not a number");
 
+    // thousands separators only where they group the whole part by three: "1,234.5", never "1,5"
+    auto body = text.substr(i);
+    auto whole = body.substr(0, body.find('.'));
+    if (whole.find(',') != std::string_view::npos) {
+        size_t group = 0;
+        bool first_group = true;
+        for (size_t k = 0; k <= whole.size(); ++k) {
+            if (k == whole.size() || whole[k] == ',') {
+                if (group == 0 || group > 3 || (!first_group && group != 3))
+                    return invalid("not a number");
+                first_group = false;
+                group = 0;
+            } else {
+                ++group;
+            }
+        }
+    }
+
     __int128 units = 0;
     int fraction_digits = -1;
     bool any_digit = false;

@@ -258,12 +258,19 @@ std::optional<int64_t> find_party(Connection& connection, const http::RequestCon
 
 Result<int64_t> insert_party(Connection& connection, const http::RequestContext& context, PartyView view, http::ColumnValues values)
 {
-    if (!value_of(values, "owner_id") || std::holds_alternative<std::nullptr_t>(*value_of(values, "owner_id")))
-        values.emplace_back("owner_id", view == PartyView::customers ? db::Param(context.user_id) : db::Param(nullptr));
-    if (!value_of(values, "branch_id") || std::holds_alternative<std::nullptr_t>(*value_of(values, "branch_id")))
-        values.emplace_back("branch_id", db::nullable(context.branch_id));
-    if (!value_of(values, "kind") || std::holds_alternative<std::nullptr_t>(*value_of(values, "kind")))
-        values.emplace_back("kind", std::string("company"));
+    // defaults fill what the caller left empty: a new customer belongs to whoever creates it
+    auto set_default = [&](const std::string& column, db::Param value) {
+        for (auto& [name, current] : values)
+            if (name == column) {
+                if (std::holds_alternative<std::nullptr_t>(current))
+                    current = std::move(value);
+                return;
+            }
+        values.emplace_back(column, std::move(value));
+    };
+    set_default("owner_id", view == PartyView::customers ? db::Param(context.user_id) : db::Param(nullptr));
+    set_default("branch_id", db::nullable(context.branch_id));
+    set_default("kind", std::string("company"));
     if (!value_of(values, "is_customer") && !value_of(values, "is_supplier"))
         values.emplace_back(view == PartyView::customers ? "is_customer" : "is_supplier", int64_t(1));
     if (auto valid = check_references(connection, context, values, std::nullopt); !valid)

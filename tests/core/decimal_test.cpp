@@ -19,6 +19,9 @@ TEST(Decimal, RefusesMoreDigitsThanTheScaleInsteadOfRounding)
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.error().fields.at(0).path, "lines[0].price");
     EXPECT_FALSE(parse_decimal("abc", 2, "p").ok());
+    EXPECT_FALSE(parse_decimal("1,5", 4, "cost").ok());
+    EXPECT_FALSE(parse_decimal("12,34.5", 4, "cost").ok());
+    EXPECT_EQ(parse_decimal("12,345,678", 0, "p").value(), 12345678);
     EXPECT_FALSE(parse_decimal("", 2, "p").ok());
     EXPECT_FALSE(parse_decimal("99999999999999999999", 2, "p").ok());
 }
