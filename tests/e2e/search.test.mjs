@@ -56,7 +56,7 @@ async function seedCustomers() {
     const party = await call('POST', '/customers', {
       code: c.CustomerID,
       name: c.CompanyName,
-      kind: 'company', // TODO: the server answers 500 when kind is left out (NOT NULL parties.kind)
+      kind: 'company',
       phones: c.Phone ? [{ type: 'work', number: c.Phone }] : [],
       billing_address: { line1: c.Address, city: c.City, region: c.Region, postal_code: c.PostalCode, country: c.Country },
     });
