@@ -18,6 +18,8 @@ const std::vector<std::string> role_names = {"customer", "prospect", "supplier",
 
 Error not_found() { return Error::make(ErrorCode::not_found, "not_found", "No such record."); }
 
+} // namespace
+
 // Rows a request may see through a view: its roles, its tenant and, for customers, the data scope.
 std::string visibility(const http::RequestContext& context, PartyView view, const std::string& alias, db::Params& params)
 {
@@ -37,6 +39,8 @@ std::string visibility(const http::RequestContext& context, PartyView view, cons
     }
     return where;
 }
+
+namespace {
 
 std::string party_select()
 {
@@ -150,22 +154,6 @@ Status check_references(Connection& connection, const http::RequestContext& cont
     return Ok{};
 }
 
-void append_search_parts(std::string& out, const db::Row& row, const std::string& name_column)
-{
-    out += " " + row.str(name_column);
-    for (const char* list : {"phones", "emails"}) {
-        auto entries = json::parse(row.str(list), nullptr, false);
-        if (!entries.is_array())
-            continue;
-        for (const auto& entry : entries) {
-            if (entry.contains("number"))
-                out += " " + entry["number"].get<std::string>() + " " + text::digits(entry["number"].get<std::string>());
-            if (entry.contains("address"))
-                out += " " + entry["address"].get<std::string>();
-        }
-    }
-}
-
 Result<json> read_party(Connection& connection, const http::RequestContext& context, PartyView view, int64_t id)
 {
     auto row = load_party(connection, context, view, id);
@@ -226,23 +214,6 @@ const std::vector<FieldSpec>& contact_fields()
         {"notes", FieldKind::text, false, 4000},
     };
     return fields;
-}
-
-void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t party_id)
-{
-    auto party = connection.query_one("SELECT name, code, registration_number, phones, emails FROM parties "
-                                      "WHERE tenant_id = ? AND id = ?",
-        {tenant_id, party_id});
-    if (!party)
-        return;
-    std::string search = party->str("code") + " " + party->str("registration_number") + " " +
-                         text::digits(party->str("registration_number"));
-    append_search_parts(search, *party, "name");
-    for (const auto& contact : connection.query("SELECT name, phones, emails FROM contacts WHERE tenant_id = ? AND party_id = ?",
-             {tenant_id, party_id}))
-        append_search_parts(search, contact, "name");
-    connection.execute("UPDATE parties SET search_text = ? WHERE tenant_id = ? AND id = ?",
-        {text::fold(search), tenant_id, party_id});
 }
 
 std::optional<int64_t> find_party(Connection& connection, const http::RequestContext& context, PartyView view,

@@ -19,6 +19,11 @@ namespace rapport::customers {
 enum class PartyView { customers, suppliers };
 std::string domain_of(PartyView view);
 
+// The SQL condition (over `alias`) for the parties a request may see through a view: the tenant,
+// the view's roles and, for customers, the data scope of DESIGN.md §4 (own, branch, all). Lists,
+// search, reminders, reports and exports all go through it.
+std::string visibility(const http::RequestContext& context, PartyView view, const std::string& alias, db::Params& params);
+
 const std::vector<http::FieldSpec>& party_fields();
 const std::vector<http::FieldSpec>& contact_fields();
 

@@ -1,0 +1,8 @@
+// 0005: search keys (FTS5 trigram or pg_trgm, normalised keys) — statements end with ";" at the end of a line and must run on SQLite and PostgreSQL;
+// a line "--@ sqlite" or "--@ postgresql" starts statements for one database only ("--@ all" ends
+// that). Empty until its work lands: the runner skips an empty migration without recording it.
+namespace rapport::db {
+
+extern const char* const migration_0005_search = "";
+
+} // namespace rapport::db
