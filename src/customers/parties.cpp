@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/locale_data.h"
+#include "core/registration_number.h"
 #include "core/text.h"
 #include "http/listing.h"
 
@@ -144,6 +145,10 @@ Status check_references(Connection& connection, const http::RequestContext& cont
         if (connection.query_one("SELECT id FROM parties WHERE tenant_id = ? AND code = ? AND id <> ?",
                 {context.tenant_id, std::get<std::string>(*code), party_id.value_or(0)}))
             error.fields.push_back({"code", "taken", "another party already has this code"});
+    }
+    if (auto number = value_of(values, "registration_number"); number && std::holds_alternative<std::string>(*number)) {
+        if (auto valid = check_registration_number(std::get<std::string>(*number)); !valid)
+            error.fields.push_back({"registration_number", valid.error().detail_code, valid.error().message});
     }
     if (auto currency = value_of(values, "currency"); currency && std::holds_alternative<std::string>(*currency)) {
         if (!is_currency(std::get<std::string>(*currency)))
@@ -317,18 +322,8 @@ Result<json> list_parties(db::Database& database, const http::RequestContext& co
         where += " AND p.tags LIKE ? ESCAPE '\\'";
         params.push_back("%" + text::escape_like(json(*tag).dump()) + "%");
     }
-    if (auto q = request.query_value("q"); q && !text::trim(*q).empty()) {
-        auto folded = text::fold(text::trim(*q));
-        auto digits = text::digits(*q);
-        where += " AND (p.search_text LIKE ? ESCAPE '\\'";
-        params.push_back("%" + text::escape_like(folded) + "%");
-        // "010-1234" or "(5) 555" find the same phones as their digits alone
-        if (digits.size() >= 3 && digits.size() * 2 >= folded.size()) {
-            where += " OR p.search_text LIKE ? ESCAPE '\\'";
-            params.push_back("%" + digits + "%");
-        }
-        where += ")";
-    }
+    if (auto q = request.query_value("q"); q && !text::trim(*q).empty())
+        where += " AND " + party_search_condition(*q, "p", params);
     auto tail = http::keyset_clause(*order, "p.id", where, params);
 
     return database.read([&](Connection& connection) -> Result<json> {

@@ -44,4 +44,18 @@ void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t part
     connection.execute("UPDATE parties SET search_text = ? WHERE tenant_id = ? AND id = ?",
         {text::fold(search), tenant_id, party_id});
 }
+std::string party_search_condition(const std::string& q, const std::string& alias, db::Params& params)
+{
+    auto folded = text::fold(text::trim(q));
+    auto digits = text::digits(q);
+    std::string condition = "(" + alias + ".search_text LIKE ? ESCAPE '\\'";
+    params.push_back("%" + text::escape_like(folded) + "%");
+    // "010-1234" or "(5) 555" find the same phones as their digits alone
+    if (digits.size() >= 3 && digits.size() * 2 >= folded.size()) {
+        condition += " OR " + alias + ".search_text LIKE ? ESCAPE '\\'";
+        params.push_back("%" + digits + "%");
+    }
+    return condition + ")";
+}
+
 } // namespace rapport::customers

@@ -31,7 +31,7 @@ const FULL = {
   code: 'HB-001',
   name: '한빛상사',
   kind: 'company',
-  registration_number: '123-45-67890',
+  registration_number: '124-81-00998',
   level: 'A',
   industry: 'Wholesale',
   source: 'Referral',
