@@ -6,11 +6,17 @@ import { AppShell } from './shared/AppShell';
 import { SignInPage } from './auth/SignInPage';
 import { SignUpPage } from './auth/SignUpPage';
 import { NotFoundPage } from './shared/NotFoundPage';
+import { ReminderCountsProvider } from './shared/reminderCounts';
 
 const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const SuppliersPage = lazy(() => import('./suppliers/SuppliersPage').then((m) => ({ default: m.SuppliersPage })));
 const ProductsPage = lazy(() => import('./products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const ImportWizard = lazy(() => import('./imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const TodayPage = lazy(() => import('./activities/TodayPage').then((m) => ({ default: m.TodayPage })));
+const PoolPage = lazy(() => import('./pool/PoolPage').then((m) => ({ default: m.PoolPage })));
+const DuplicatesPage = lazy(() => import('./customers/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const VcardImportPage = lazy(() => import('./customers/VcardImportPage').then((m) => ({ default: m.VcardImportPage })));
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function FullPageSpin() {
@@ -22,7 +28,7 @@ function FullPageSpin() {
 }
 
 export function App() {
-  const { session, loading } = useSession();
+  const { session, loading, can } = useSession();
   const location = useLocation();
 
   if (loading) return <FullPageSpin />;
@@ -37,13 +43,21 @@ export function App() {
     );
   }
 
+  const home = can('activities.read') ? '/today' : '/customers';
+
   return (
+    <ReminderCountsProvider>
     <AppShell>
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>
         <Routes>
-          <Route path="/" element={<Navigate to="/customers" replace />} />
-          <Route path="/signin" element={<Navigate to="/customers" replace />} />
-          <Route path="/signup" element={<Navigate to="/customers" replace />} />
+          <Route path="/" element={<Navigate to={home} replace />} />
+          <Route path="/signin" element={<Navigate to={home} replace />} />
+          <Route path="/signup" element={<Navigate to={home} replace />} />
+          <Route path="/today" element={<TodayPage />} />
+          <Route path="/pool" element={<PoolPage />} />
+          <Route path="/duplicates" element={<DuplicatesPage />} />
+          <Route path="/business-cards" element={<VcardImportPage />} />
+          <Route path="/analytics" element={<AnalyticsPage />} />
           <Route path="/customers" element={<CustomersPage />} />
           <Route path="/customers/:id" element={<CustomersPage />} />
           <Route path="/suppliers" element={<SuppliersPage />} />
@@ -57,5 +71,6 @@ export function App() {
         </Routes>
       </Suspense>
     </AppShell>
+    </ReminderCountsProvider>
   );
 }

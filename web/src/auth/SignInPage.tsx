@@ -23,7 +23,7 @@ export function SignInPage() {
       const session = await api.post<Session>('/session', values, { quiet401: true });
       setSession(session);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/signin' ? from : '/customers', { replace: true });
+      navigate(from && from !== '/signin' ? from : '/', { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('auth.invalidCredentials'));
       else if (e instanceof ApiError && e.status === 429) setError(t('auth.tooManyAttempts'));

@@ -35,7 +35,7 @@ export function SignUpPage() {
     try {
       const session = await api.post<Session>('/signup', values);
       setSession(session);
-      navigate('/customers', { replace: true });
+      navigate('/', { replace: true });
     } catch (e) {
       setError(applyProblem(form, e, t));
     } finally {

@@ -1,12 +1,14 @@
 // Modal form for one contact person.
 import { useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../shared/api';
 import { applyProblem } from '../shared/formErrors';
 import { useT } from '../shared/i18n';
 import { TypedValueList } from '../shared/TypedValueList';
-import { MESSENGER_TYPES, PHONE_TYPES, type Contact, type PartyKind } from './party';
+import { CustomFieldInputs, useCustomFields } from '../shared/customFields';
+import { useActivityTypes } from '../activities/activity';
+import { MESSENGER_TYPES, PHONE_TYPES, type Contact, type CustomValue, type PartyKind } from './party';
 
 interface Props {
   kind: PartyKind;
@@ -25,12 +27,18 @@ interface Values {
   messengers: { type: string; id: string }[];
   birthday: Dayjs | null;
   notes: string;
+  hobbies: string;
+  habits: string;
+  preferred_channel: string | null;
+  custom_fields: Record<string, CustomValue>;
 }
 
 export function ContactForm({ kind, partyId, contact, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const channels = useActivityTypes();
+  const customFields = useCustomFields(kind === 'customers' ? 'contact' : null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -43,18 +51,29 @@ export function ContactForm({ kind, partyId, contact, onClose, onSaved }: Props)
     messengers: contact?.messengers ?? [],
     birthday: contact?.birthday ? dayjs(contact.birthday) : null,
     notes: contact?.notes ?? '',
+    hobbies: contact?.hobbies ?? '',
+    habits: contact?.habits ?? '',
+    preferred_channel: contact?.preferred_channel ?? null,
+    custom_fields: contact?.custom_fields ?? {},
   };
 
   const save = async (v: Values) => {
     setSaving(true);
     setError(null);
-    const body = {
+    const body: Record<string, unknown> = {
       ...v,
       phones: (v.phones ?? []).filter((p) => p && p.number),
       emails: (v.emails ?? []).filter((p) => p && p.address),
       messengers: (v.messengers ?? []).filter((p) => p && p.id),
       birthday: v.birthday ? v.birthday.format('YYYY-MM-DD') : null,
     };
+    // profile fields go out only when set or known to the record, so a server without them still accepts the rest
+    for (const key of ['hobbies', 'habits', 'preferred_channel', 'custom_fields'] as const) {
+      const value = body[key];
+      const empty = value === null || value === undefined || value === '' || (typeof value === 'object' && Object.keys(value as object).length === 0);
+      if (empty && !(contact && key in contact)) delete body[key];
+      else if (value === undefined) body[key] = null;
+    }
     try {
       const saved = contact
         ? await api.patch<Contact>(`/${kind}/${partyId}/contacts/${contact.id}`, body, contact.version)
@@ -119,9 +138,31 @@ export function ContactForm({ kind, partyId, contact, onClose, onSaved }: Props)
         <Form.Item label={t('contact.messengers')}>
           <TypedValueList name="messengers" valueField="id" types={messengerTypes} addLabel={t('contact.addMessenger')} valueLabel={t('contact.messengerId')} testId="contact-messenger" />
         </Form.Item>
-        <Form.Item name="birthday" label={t('contact.birthday')}>
-          <DatePicker data-testid="contact-birthday" />
-        </Form.Item>
+        <Row gutter={8}>
+          <Col span={8}>
+            <Form.Item name="birthday" label={t('contact.birthday')}>
+              <DatePicker data-testid="contact-birthday" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="preferred_channel" label={t('party.preferredChannel')}>
+              <Select allowClear options={channels.options} data-testid="contact-preferred-channel" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="hobbies" label={t('contact.hobbies')}>
+              <Input data-testid="contact-hobbies" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="habits" label={t('contact.habits')}>
+              <Input data-testid="contact-habits" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <CustomFieldInputs defs={customFields} />
         <Form.Item name="notes" label={t('contact.notes')}>
           <Input.TextArea rows={2} />
         </Form.Item>

@@ -1,12 +1,14 @@
 // The contacts of one party, with add / edit / delete.
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Popconfirm, Space, Table } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, type Page } from '../shared/api';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { api, buildUrl, type Page } from '../shared/api';
 import { errorText } from '../shared/formErrors';
 import { useT } from '../shared/i18n';
 import { ContactForm } from './ContactForm';
 import type { Contact, PartyKind } from './party';
+
+const VCARD_VERSIONS = ['3.0', '4.0'] as const;
 
 interface Props {
   kind: PartyKind;
@@ -49,15 +51,28 @@ export function ContactList({ kind, partyId, initial }: Props) {
 
   return (
     <>
-      <Button
-        icon={<PlusOutlined />}
-        size="small"
-        onClick={() => setEditing('new')}
-        style={{ marginBottom: 8 }}
-        data-testid="contact-add"
-      >
-        {t('contact.new')}
-      </Button>
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button icon={<PlusOutlined />} size="small" onClick={() => setEditing('new')} data-testid="contact-add">
+          {t('contact.new')}
+        </Button>
+        {kind === 'customers' && contacts.length > 0 && (
+          <>
+            <span>{t('contact.exportVcard')}:</span>
+            {VCARD_VERSIONS.map((version) => (
+              <Button
+                key={version}
+                size="small"
+                icon={<DownloadOutlined />}
+                href={buildUrl(`/customers/${partyId}/contacts.vcf`, { version })}
+                download
+                data-testid={`contacts-vcard-${version}`}
+              >
+                vCard {version}
+              </Button>
+            ))}
+          </>
+        )}
+      </Space>
       <Table<Contact>
         size="small"
         rowKey={(c) => String(c.id)}
@@ -73,9 +88,22 @@ export function ContactList({ kind, partyId, initial }: Props) {
           { key: 'email', title: t('party.email'), render: (_, c) => c.emails?.map((p) => p.address).join(', ') },
           {
             key: 'actions',
-            width: 90,
+            width: 130,
             render: (_, c) => (
               <Space size="small">
+                {kind === 'customers' &&
+                  VCARD_VERSIONS.map((version) => (
+                    <Button
+                      key={version}
+                      size="small"
+                      type="text"
+                      href={buildUrl(`/customers/${partyId}/contacts/${c.id}.vcf`, { version })}
+                      download
+                      title={`vCard ${version}`}
+                    >
+                      {version === '3.0' ? '3' : '4'}
+                    </Button>
+                  ))}
                 <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(c)} />
                 <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(c)} okText={t('common.yes')} cancelText={t('common.no')}>
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />

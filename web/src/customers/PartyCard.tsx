@@ -4,7 +4,12 @@ import { Alert, App, Button, Drawer, Form, Popconfirm, Space, Spin, Tabs } from 
 import { api, ApiError } from '../shared/api';
 import { applyProblem, errorText } from '../shared/formErrors';
 import { useT } from '../shared/i18n';
-import { useSignedIn } from '../shared/session';
+import { useSession, useSignedIn } from '../shared/session';
+import { useCustomFields } from '../shared/customFields';
+import { ActivityTimeline } from '../activities/ActivityTimeline';
+import { AuditTab } from './AuditTab';
+import { DuplicateWarning } from './DuplicateWarning';
+import { OwnerTab } from './OwnerTab';
 import { majorToMinor, minorToMajor } from '../shared/money';
 import { PartyForm, type PartyFormValues } from './PartyForm';
 import { ContactList } from './ContactList';
@@ -41,21 +46,35 @@ function toForm(p: Party, tenantCurrency: string): PartyFormValues {
     currency,
     notes: p.notes ?? '',
     archived: p.archived ?? false,
+    risk: p.risk ?? null,
+    preferred_channel: p.preferred_channel ?? null,
+    custom_fields: p.custom_fields ?? {},
   };
 }
 
-function fromForm(v: PartyFormValues) {
-  return {
+function fromForm(v: PartyFormValues, before: Party | null) {
+  const body: Record<string, unknown> = {
     ...v,
     phones: (v.phones ?? []).filter((x) => x && x.number),
     emails: (v.emails ?? []).filter((x) => x && x.address),
     credit_limit: majorToMinor(v.credit_limit, v.currency),
+    custom_fields: Object.fromEntries(Object.entries(v.custom_fields ?? {}).filter(([, x]) => x !== undefined)),
   };
+  // profile fields go out only when set or known to the record, so a server without them still accepts the rest
+  for (const key of ['risk', 'preferred_channel', 'custom_fields'] as const) {
+    const value = body[key];
+    const empty = value === null || value === undefined || value === '' || (typeof value === 'object' && Object.keys(value as object).length === 0);
+    if (empty && (!before || !(key in before))) delete body[key];
+    else if (value === undefined) body[key] = null;
+  }
+  return body;
 }
 
 export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
   const t = useT();
   const session = useSignedIn();
+  const { can } = useSession();
+  const customFields = useCustomFields(kind === 'customers' ? 'customer' : null);
   const { message } = App.useApp();
   const [form] = Form.useForm<PartyFormValues>();
   const [party, setParty] = useState<Party | null>(null);
@@ -94,11 +113,11 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
     setError(null);
     try {
       if (id === null) {
-        const created = await api.post<Party>(`/${kind}`, fromForm(values));
+        const created = await api.post<Party>(`/${kind}`, fromForm(values, null));
         message.success(t('common.created'));
         onSaved(created, true);
       } else {
-        const updated = await api.patch<Party>(`/${kind}/${id}`, fromForm(values), party?.version);
+        const updated = await api.patch<Party>(`/${kind}/${id}`, fromForm(values, party), party?.version);
         show({ ...party, ...updated });
         message.success(t('common.saved'));
         onSaved(updated, false);
@@ -142,9 +161,49 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
   const details = (
     <>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="party-error" />}
-      <PartyForm form={form} onFinish={save} />
+      <PartyForm form={form} onFinish={save} customFields={customFields} />
     </>
   );
+
+  const footer = (
+    <div>
+      {kind === 'customers' && <DuplicateWarning form={form} excludeId={id} />}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        {id !== null && (
+          <Popconfirm title={t('common.confirmDelete')} onConfirm={remove} okText={t('common.yes')} cancelText={t('common.no')}>
+            <Button danger data-testid="party-delete">
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        )}
+        <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="party-save">
+          {t('common.save')}
+        </Button>
+      </Space>
+    </div>
+  );
+
+  const tabs = [
+    { key: 'details', label: t('party.details'), children: details, forceRender: true },
+    {
+      key: 'contacts',
+      label: t('party.contacts'),
+      children: <ContactList kind={kind} partyId={id ?? ''} initial={party?.contacts} />,
+    },
+  ];
+  if (id !== null && kind === 'customers') {
+    if (can('activities.read')) {
+      tabs.push({
+        key: 'activities',
+        label: t('party.activities'),
+        children: <ActivityTimeline partyId={id} canLog={can('activities.create')} onLogged={reload} />,
+      });
+    }
+    if (party) {
+      tabs.push({ key: 'owner', label: t('party.ownerTab'), children: <OwnerTab party={party} onChanged={reload} /> });
+    }
+    tabs.push({ key: 'audit', label: t('party.audit'), children: <AuditTab partyId={id} /> });
+  }
 
   return (
     <Drawer
@@ -153,35 +212,13 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
       title={title}
       onClose={onClose}
       destroyOnClose
-      extra={
-        <Space>
-          {id !== null && (
-            <Popconfirm title={t('common.confirmDelete')} onConfirm={remove} okText={t('common.yes')} cancelText={t('common.no')}>
-              <Button danger data-testid="party-delete">
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="party-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      footer={footer}
     >
       <Spin spinning={loading && !party}>
         {id === null ? (
           details
         ) : (
-          <Tabs
-            items={[
-              { key: 'details', label: t('party.details'), children: details, forceRender: true },
-              {
-                key: 'contacts',
-                label: t('party.contacts'),
-                children: <ContactList kind={kind} partyId={id} initial={party?.contacts} />,
-              },
-            ]}
-          />
+          <Tabs items={tabs} destroyInactiveTabPane={false} data-testid="party-tabs" />
         )}
       </Spin>
     </Drawer>

@@ -3,7 +3,10 @@ import { Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, t
 import { useT } from '../shared/i18n';
 import { CURRENCIES } from '../shared/money';
 import { TypedValueList } from '../shared/TypedValueList';
-import { PHONE_TYPES, type Address } from './party';
+import { ListSelect } from '../shared/ListSelect';
+import { CustomFieldInputs, type CustomFieldDef } from '../shared/customFields';
+import { useActivityTypes } from '../activities/activity';
+import { PHONE_TYPES, RISKS, type Address, type CustomValue } from './party';
 import { AddressFields } from './AddressFields';
 
 export interface PartyFormValues {
@@ -26,15 +29,26 @@ export interface PartyFormValues {
   currency: string;
   notes: string;
   archived: boolean;
+  risk: string | null;
+  preferred_channel: string | null;
+  custom_fields: Record<string, CustomValue>;
 }
 
-export function PartyForm({ form, onFinish }: { form: FormInstance<PartyFormValues>; onFinish: (v: PartyFormValues) => void }) {
+interface Props {
+  form: FormInstance<PartyFormValues>;
+  onFinish: (v: PartyFormValues) => void;
+  customFields?: CustomFieldDef[];
+  onValuesChange?: () => void;
+}
+
+export function PartyForm({ form, onFinish, customFields = [], onValuesChange }: Props) {
   const t = useT();
+  const channels = useActivityTypes();
   const phoneTypes = PHONE_TYPES.map((p) => ({ value: p, label: t(`phone.${p}`) }));
   const emailTypes = ['work', 'home', 'other'].map((p) => ({ value: p, label: t(`phone.${p as 'work' | 'home' | 'other'}`) }));
 
   return (
-    <Form<PartyFormValues> name="party" form={form} layout="vertical" size="small" onFinish={onFinish} requiredMark="optional">
+    <Form<PartyFormValues> name="party" form={form} layout="vertical" size="small" onFinish={onFinish} onValuesChange={onValuesChange} requiredMark="optional">
       <Row gutter={8}>
         <Col span={6}>
           <Form.Item name="code" label={t('party.code')}>
@@ -59,30 +73,40 @@ export function PartyForm({ form, onFinish }: { form: FormInstance<PartyFormValu
         </Col>
         <Col span={8}>
           <Form.Item name="registration_number" label={t('party.registrationNumber')}>
-            <Input />
+            <Input data-testid="party-registration-number" />
           </Form.Item>
         </Col>
         <Col span={4}>
           <Form.Item name="level" label={t('party.level')}>
-            <Input data-testid="party-level" />
+            <ListSelect list="levels" testId="party-level" />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item name="industry" label={t('party.industry')}>
-            <Input />
+            <ListSelect list="industries" testId="party-industry" />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item name="region" label={t('party.region')}>
-            <Input />
+            <ListSelect list="regions" testId="party-region" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="source" label={t('party.source')}>
+            <ListSelect list="sources" testId="party-source" />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="risk" label={t('party.risk')}>
+            <Select allowClear options={RISKS.map((r) => ({ value: r, label: t(`risk.${r}`) }))} data-testid="party-risk" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="preferred_channel" label={t('party.preferredChannel')}>
+            <Select allowClear options={channels.options} data-testid="party-preferred-channel" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="source" label={t('party.source')}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
           <Form.Item name="tags" label={t('party.tags')}>
             <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} />
           </Form.Item>
@@ -148,6 +172,14 @@ export function PartyForm({ form, onFinish }: { form: FormInstance<PartyFormValu
       <Form.Item name="notes" label={t('party.notes')}>
         <Input.TextArea rows={3} />
       </Form.Item>
+      {customFields.length > 0 && (
+        <>
+          <Divider orientation="left" plain>
+            {t('party.customFields')}
+          </Divider>
+          <CustomFieldInputs defs={customFields} />
+        </>
+      )}
     </Form>
   );
 }

@@ -11,12 +11,14 @@ import { useSignedIn } from '../shared/session';
 import { useDebounced } from '../shared/useDebounced';
 import { useStoredState } from '../shared/useStoredState';
 import { ColumnChooser } from '../shared/ColumnChooser';
+import { ListSelect } from '../shared/ListSelect';
+import { listLabel, useLists } from '../shared/lists';
 import { PartyCard } from './PartyCard';
 import type { Party, PartyKind } from './party';
 
 const PAGE_SIZE = 50;
 const SORTABLE = new Set(['name', 'code', 'created_at', 'updated_at']);
-const DEFAULT_COLUMNS = ['code', 'name', 'contact_name', 'phone', 'email', 'level', 'region', 'industry', 'owner_name'];
+const DEFAULT_COLUMNS = ['code', 'name', 'contact_name', 'phone', 'email', 'level', 'region', 'industry', 'owner_name', 'last_contact_at'];
 
 interface Filters {
   level: string;
@@ -28,6 +30,7 @@ interface Filters {
 export function PartyList({ kind }: { kind: PartyKind }) {
   const { t, language } = useI18n();
   const session = useSignedIn();
+  const { lists } = useLists();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id: openId } = useParams();
@@ -83,19 +86,6 @@ export function PartyList({ kind }: { kind: PartyKind }) {
     load(null);
   }, [load]);
 
-  // "/" focuses the search box, like most list screens
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA'].includes(target.tagName) && !target.isContentEditable) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   const sortOrder = (key: string) =>
     sort === key ? ('ascend' as const) : sort === `-${key}` ? ('descend' as const) : null;
 
@@ -116,9 +106,11 @@ export function PartyList({ kind }: { kind: PartyKind }) {
     { key: 'contact_name', dataIndex: 'contact_name', title: t('party.contactName') },
     { key: 'phone', title: t('party.phone'), render: (_, p) => p.phones?.[0]?.number ?? '' },
     { key: 'email', title: t('party.email'), render: (_, p) => p.emails?.[0]?.address ?? '' },
-    { key: 'level', dataIndex: 'level', title: t('party.level'), width: 80 },
-    { key: 'region', dataIndex: 'region', title: t('party.region') },
-    { key: 'industry', dataIndex: 'industry', title: t('party.industry') },
+    { key: 'level', dataIndex: 'level', title: t('party.level'), width: 80, render: (v?: string) => listLabel(lists.levels, v) },
+    { key: 'region', dataIndex: 'region', title: t('party.region'), render: (v?: string) => listLabel(lists.regions, v) },
+    { key: 'industry', dataIndex: 'industry', title: t('party.industry'), render: (v?: string) => listLabel(lists.industries, v) },
+    { key: 'last_contact_at', dataIndex: 'last_contact_at', title: t('party.lastContact'), render: dateTime },
+    { key: 'next_contact_date', dataIndex: 'next_contact_date', title: t('party.nextContact') },
     { key: 'owner_name', dataIndex: 'owner_name', title: t('party.owner') },
     {
       key: 'tags',
@@ -192,29 +184,29 @@ export function PartyList({ kind }: { kind: PartyKind }) {
           style={{ width: 340 }}
           data-testid="party-search"
         />
-        <Input
-          allowClear
+        <ListSelect
+          list="levels"
           placeholder={t('party.level')}
           value={filters.level}
-          onChange={(e) => setFilter('level', e.target.value)}
-          style={{ width: 90 }}
-          data-testid="filter-level"
+          onChange={(v) => setFilter('level', v)}
+          style={{ width: 120 }}
+          testId="filter-level"
         />
-        <Input
-          allowClear
+        <ListSelect
+          list="regions"
           placeholder={t('party.region')}
           value={filters.region}
-          onChange={(e) => setFilter('region', e.target.value)}
-          style={{ width: 130 }}
-          data-testid="filter-region"
+          onChange={(v) => setFilter('region', v)}
+          style={{ width: 160 }}
+          testId="filter-region"
         />
-        <Input
-          allowClear
+        <ListSelect
+          list="industries"
           placeholder={t('party.industry')}
           value={filters.industry}
-          onChange={(e) => setFilter('industry', e.target.value)}
-          style={{ width: 130 }}
-          data-testid="filter-industry"
+          onChange={(v) => setFilter('industry', v)}
+          style={{ width: 160 }}
+          testId="filter-industry"
         />
         <Select
           aria-label={t('party.filter.archived')}

@@ -1,6 +1,9 @@
 // Types shared by the customer and supplier screens (both are parties).
 import type { Id } from '../shared/api';
 
+/** A custom field's value: text, number, ISO date, one choice or several. */
+export type CustomValue = string | number | string[] | null;
+
 export type PartyKind = 'customers' | 'suppliers';
 
 export interface Address {
@@ -23,6 +26,10 @@ export interface Contact {
   messengers?: { type: string; id: string }[];
   birthday?: string | null;
   notes?: string;
+  hobbies?: string;
+  habits?: string;
+  preferred_channel?: string | null;
+  custom_fields?: Record<string, CustomValue>;
   version: number;
 }
 
@@ -52,6 +59,11 @@ export interface Party {
   notes?: string;
   archived?: boolean;
   contact_name?: string | null;
+  risk?: 'low' | 'medium' | 'high' | null;
+  preferred_channel?: string | null;
+  custom_fields?: Record<string, CustomValue>;
+  last_contact_at?: string | null;
+  next_contact_date?: string | null;
   contacts?: Contact[];
   created_at?: string;
   updated_at?: string;
@@ -60,3 +72,4 @@ export interface Party {
 
 export const PHONE_TYPES = ['work', 'mobile', 'fax', 'home', 'other'] as const;
 export const MESSENGER_TYPES = ['kakaotalk', 'wechat', 'line', 'other'] as const;
+export const RISKS = ['low', 'medium', 'high'] as const;

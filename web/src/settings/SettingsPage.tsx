@@ -4,6 +4,10 @@ import { useT } from '../shared/i18n';
 import { TenantSettings } from './TenantSettings';
 import { BranchesSettings } from './BranchesSettings';
 import { UsersSettings } from './UsersSettings';
+import { ListsSettings } from './ListsSettings';
+import { CustomFieldsSettings } from './CustomFieldsSettings';
+import { PoolSettings } from './PoolSettings';
+import { ReminderSettings } from './ReminderSettings';
 
 export function SettingsPage() {
   const t = useT();
@@ -22,6 +26,10 @@ export function SettingsPage() {
           { key: 'tenant', label: t('settings.tenant'), children: <TenantSettings /> },
           { key: 'branches', label: t('settings.branches'), children: <BranchesSettings /> },
           { key: 'users', label: t('settings.users'), children: <UsersSettings /> },
+          { key: 'lists', label: t('settings.lists'), children: <ListsSettings /> },
+          { key: 'custom-fields', label: t('settings.customFields'), children: <CustomFieldsSettings /> },
+          { key: 'pool', label: t('settings.pool'), children: <PoolSettings /> },
+          { key: 'reminders', label: t('settings.reminders'), children: <ReminderSettings /> },
         ]}
       />
     </div>

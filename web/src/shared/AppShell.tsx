@@ -1,7 +1,12 @@
 // The signed-in frame: side navigation, header with tenant, language and user.
 import { type ReactNode, useMemo, useState } from 'react';
-import { Button, Dropdown, Layout, Menu, Space } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Space } from 'antd';
 import {
+  BarChartOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
+  CopyOutlined,
+  IdcardOutlined,
   ImportOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -15,6 +20,8 @@ import { useSession, useSignedIn } from './session';
 import { useT } from './i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { TenantSwitcher } from './TenantSwitcher';
+import { useReminderCounts } from './reminderCounts';
+import { GlobalSearch } from '../search/GlobalSearch';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const session = useSignedIn();
@@ -23,12 +30,18 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const { counts } = useReminderCounts();
 
   const items = useMemo(() => {
     const all = [
+      { key: '/today', perm: 'activities.read', icon: <CalendarOutlined />, label: t('nav.today') },
       { key: '/customers', perm: 'customers.read', icon: <TeamOutlined />, label: t('nav.customers') },
+      { key: '/pool', perm: 'customers.read', icon: <ContactsOutlined />, label: t('nav.pool') },
+      { key: '/duplicates', perm: 'customers.edit', icon: <CopyOutlined />, label: t('nav.duplicates') },
+      { key: '/business-cards', perm: 'customers.create', icon: <IdcardOutlined />, label: t('nav.businessCards') },
       { key: '/suppliers', perm: 'suppliers.read', icon: <ShopOutlined />, label: t('nav.suppliers') },
       { key: '/products', perm: 'products.read', icon: <ShoppingOutlined />, label: t('nav.products') },
+      { key: '/analytics', perm: 'analytics.read', icon: <BarChartOutlined />, label: t('nav.analytics') },
       { key: '/imports', perm: 'imports.create', icon: <ImportOutlined />, label: t('nav.imports') },
       { key: '/settings', perm: 'settings.read', icon: <SettingOutlined />, label: t('nav.settings') },
     ];
@@ -38,12 +51,20 @@ export function AppShell({ children }: { children: ReactNode }) {
         key: i.key,
         icon: i.icon,
         label: (
-          <Link to={i.key} data-testid={`nav-${i.key.slice(1)}`}>
-            {i.label}
-          </Link>
+          <>
+            <Link to={i.key} data-testid={`nav-${i.key.slice(1)}`}>
+              {i.label}
+            </Link>
+            {i.key === '/today' && counts && !collapsed && (
+              <span style={{ marginLeft: 6 }}>
+                <Badge count={counts.today ?? 0} size="small" color="blue" title={t('today.group.today')} data-testid="nav-badge-today" />{' '}
+                <Badge count={counts.overdue ?? 0} size="small" title={t('today.group.overdue')} data-testid="nav-badge-overdue" />
+              </span>
+            )}
+          </>
         ),
       }));
-  }, [t, can]);
+  }, [t, can, counts, collapsed]);
 
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
 
@@ -66,7 +87,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             lineHeight: '52px',
           }}
         >
-          <TenantSwitcher />
+          <Space size="middle">
+            <TenantSwitcher />
+            <GlobalSearch />
+          </Space>
           <Space>
             <LanguageSwitcher />
             <Dropdown

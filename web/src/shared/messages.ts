@@ -1,5 +1,6 @@
 // Every user-visible string of the web app, in English, Korean and Simplified Chinese.
 // The English table defines the keys; the other two must carry every key (checked by tsc).
+import { crmEn, crmKo, crmZhCN } from './messagesCrm';
 
 export const en = {
   'app.name': 'Rapport',
@@ -229,6 +230,7 @@ export const en = {
   'role.finance': 'Finance',
   'role.purchasing': 'Purchasing',
   'role.read_only': 'Read only',
+  ...crmEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -462,6 +464,7 @@ export const ko: Messages = {
   'role.finance': '재무',
   'role.purchasing': '구매',
   'role.read_only': '읽기 전용',
+  ...crmKo,
 };
 
 export const zhCN: Messages = {
@@ -692,4 +695,5 @@ export const zhCN: Messages = {
   'role.finance': '财务',
   'role.purchasing': '采购',
   'role.read_only': '只读',
+  ...crmZhCN,
 };
