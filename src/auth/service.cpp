@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/locale_data.h"
 #include "core/text.h"
+#include "http/guards.h"
 
 #include <chrono>
 #include <mutex>
@@ -378,9 +379,7 @@ nlohmann::json session_json(db::Database& database, const http::RequestContext& 
 
 Status require(const http::RequestContext& context, const std::string& permission)
 {
-    if (context.can(permission))
-        return Ok{};
-    return Error::make(ErrorCode::forbidden, "forbidden", "Your role does not allow " + permission + ".");
+    return http::require_permission(context, permission);
 }
 
 } // namespace rapport::auth

@@ -1,8 +1,6 @@
 #include "catalog/products.h"
 
-#include "auth/service.h"
 #include "core/text.h"
-#include "http/guards.h"
 #include "http/record_table.h"
 
 namespace rapport::catalog {
@@ -10,8 +8,6 @@ namespace rapport::catalog {
 namespace {
 
 using http::FieldKind;
-using http::Request;
-using http::Response;
 
 // The folded text `q` searches: code, name, specification and category.
 void refresh_search_text(db::Connection& connection, int64_t tenant_id, int64_t id)
@@ -92,47 +88,6 @@ Result<int64_t> insert_product(db::Connection& connection, int64_t tenant_id, co
 Status update_product_columns(db::Connection& connection, int64_t tenant_id, int64_t id, const http::ColumnValues& values)
 {
     return http::update_record_columns(connection, product_table(), tenant_id, id, values);
-}
-
-void register_routes(http::Router& router, std::shared_ptr<db::Database> database)
-{
-    auto& db = *database;
-    const std::string base = "/api/v1/products";
-    router.get(base, "products", "List products (search, filters, sort, keyset paging)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "products.read"); !allowed)
-            return Response::problem(allowed.error());
-        return http::respond(list_products(db, request.context, request));
-    });
-    router.post(base, "products", "Create a product", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "products.create"); !allowed)
-            return Response::problem(allowed.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return http::respond(create_product(db, request.context, *body), 201);
-    });
-    router.get(base + "/{id}", "products", "A product", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "products.read"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return http::respond(get_product(db, request.context, *id));
-    });
-    router.patch(base + "/{id}", "products", "Change a product (If-Match: version)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "products.edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        auto version = http::if_match_version(request);
-        if (!version)
-            return Response::problem(version.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return http::respond(update_product(db, request.context, *id, *version, *body));
-    });
 }
 
 } // namespace rapport::catalog

@@ -1,6 +1,5 @@
 #include "customers/routes.h"
 
-#include "auth/service.h"
 #include "customers/employees.h"
 #include "customers/parties.h"
 #include "http/guards.h"
@@ -11,7 +10,22 @@ namespace {
 
 using http::Request;
 using http::Response;
+using http::permitted;
 using http::respond;
+using http::with_body;
+using http::with_id;
+using nlohmann::json;
+
+// The version a contact update expects, when the client sends one (contacts accept plain PATCH).
+Result<std::optional<int64_t>> optional_version(const Request& request)
+{
+    if (!request.header("If-Match"))
+        return std::optional<int64_t>();
+    auto version = http::if_match_version(request);
+    if (!version)
+        return version.take_error();
+    return std::optional<int64_t>(*version);
+}
 
 void register_party_routes(http::Router& router, db::Database& db, PartyView view)
 {
@@ -19,137 +33,76 @@ void register_party_routes(http::Router& router, db::Database& db, PartyView vie
     auto base = "/api/v1/" + domain;
     auto noun = view == PartyView::customers ? std::string("customer") : std::string("supplier");
 
-    router.get(base, domain, "List " + domain + " (search, filters, sort, keyset paging)", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".read"); !allowed)
-            return Response::problem(allowed.error());
-        return respond(list_parties(db, request.context, view, request));
-    });
-    router.post(base, domain, "Create a " + noun, [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".create"); !allowed)
-            return Response::problem(allowed.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(create_party(db, request.context, view, *body), 201);
-    });
-    router.get(base + "/{id}", domain, "A " + noun + " with contacts", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".read"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(get_party(db, request.context, view, *id));
-    });
-    router.patch(base + "/{id}", domain, "Change a " + noun + " (If-Match: version)", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        auto version = http::if_match_version(request);
-        if (!version)
-            return Response::problem(version.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(update_party(db, request.context, view, *id, *version, *body));
-    });
-    router.del(base + "/{id}", domain, "Delete a " + noun + " nothing refers to", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".delete"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(delete_party(db, request.context, view, *id));
-    });
+    router.get(base, domain, "List " + domain + " (search, filters, sort, keyset paging)",
+        permitted(domain + ".read", [&db, view](Request& request) { return respond(list_parties(db, request.context, view, request)); }));
+    router.post(base, domain, "Create a " + noun, permitted(domain + ".create", [&db, view](Request& request) {
+        return with_body(request, [&](const json& body) { return respond(create_party(db, request.context, view, body), 201); });
+    }));
+    router.get(base + "/{id}", domain, "A " + noun + " with contacts", permitted(domain + ".read", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) { return respond(get_party(db, request.context, view, id)); });
+    }));
+    router.patch(base + "/{id}", domain, "Change a " + noun + " (If-Match: version)", permitted(domain + ".edit", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) {
+            auto version = http::if_match_version(request);
+            if (!version)
+                return Response::problem(version.error());
+            return with_body(request, [&](const json& body) {
+                return respond(update_party(db, request.context, view, id, *version, body));
+            });
+        });
+    }));
+    router.del(base + "/{id}", domain, "Delete a " + noun + " nothing refers to", permitted(domain + ".delete", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) { return respond(delete_party(db, request.context, view, id)); });
+    }));
 
-    router.get(base + "/{id}/contacts", domain, "Contacts of a " + noun, [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".read"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(list_contacts(db, request.context, view, *id));
-    });
-    router.post(base + "/{id}/contacts", domain, "Add a contact to a " + noun, [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(create_contact(db, request.context, view, *id, *body), 201);
-    });
-    router.patch(base + "/{id}/contacts/{contact_id}", domain, "Change a contact", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        auto contact_id = http::id_param(request, "contact_id");
-        if (!id || !contact_id)
-            return Response::problem(!id ? id.error() : contact_id.error());
-        std::optional<int64_t> version;
-        if (request.header("If-Match")) {
-            auto parsed = http::if_match_version(request);
-            if (!parsed)
-                return Response::problem(parsed.error());
-            version = *parsed;
-        }
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(update_contact(db, request.context, view, *id, *contact_id, version, *body));
-    });
-    router.del(base + "/{id}/contacts/{contact_id}", domain, "Remove a contact", [&db, view, domain](Request& request) {
-        if (auto allowed = auth::require(request.context, domain + ".edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        auto contact_id = http::id_param(request, "contact_id");
-        if (!id || !contact_id)
-            return Response::problem(!id ? id.error() : contact_id.error());
-        return respond(delete_contact(db, request.context, view, *id, *contact_id));
-    });
+    router.get(base + "/{id}/contacts", domain, "Contacts of a " + noun, permitted(domain + ".read", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) { return respond(list_contacts(db, request.context, view, id)); });
+    }));
+    router.post(base + "/{id}/contacts", domain, "Add a contact to a " + noun, permitted(domain + ".edit", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) {
+            return with_body(request, [&](const json& body) { return respond(create_contact(db, request.context, view, id, body), 201); });
+        });
+    }));
+    router.patch(base + "/{id}/contacts/{contact_id}", domain, "Change a contact", permitted(domain + ".edit", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) {
+            return with_id(request, [&](int64_t contact_id) {
+                auto version = optional_version(request);
+                if (!version)
+                    return Response::problem(version.error());
+                return with_body(request, [&](const json& body) {
+                    return respond(update_contact(db, request.context, view, id, contact_id, *version, body));
+                });
+            }, "contact_id");
+        });
+    }));
+    router.del(base + "/{id}/contacts/{contact_id}", domain, "Remove a contact", permitted(domain + ".edit", [&db, view](Request& request) {
+        return with_id(request, [&](int64_t id) {
+            return with_id(request, [&](int64_t contact_id) {
+                return respond(delete_contact(db, request.context, view, id, contact_id));
+            }, "contact_id");
+        });
+    }));
 }
 
 void register_employee_routes(http::Router& router, db::Database& db)
 {
     const std::string base = "/api/v1/employees";
-    router.get(base, "employees", "List employees", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "employees.read"); !allowed)
-            return Response::problem(allowed.error());
-        return respond(list_employees(db, request.context, request));
-    });
-    router.post(base, "employees", "Add an employee", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "employees.create"); !allowed)
-            return Response::problem(allowed.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(create_employee(db, request.context, *body), 201);
-    });
-    router.get(base + "/{id}", "employees", "An employee", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "employees.read"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(get_employee(db, request.context, *id));
-    });
-    router.patch(base + "/{id}", "employees", "Change an employee (If-Match: version)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "employees.edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        auto version = http::if_match_version(request);
-        if (!version)
-            return Response::problem(version.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(update_employee(db, request.context, *id, *version, *body));
-    });
+    router.get(base, "employees", "List employees",
+        permitted("employees.read", [&db](Request& request) { return respond(list_employees(db, request.context, request)); }));
+    router.post(base, "employees", "Add an employee", permitted("employees.create", [&db](Request& request) {
+        return with_body(request, [&](const json& body) { return respond(create_employee(db, request.context, body), 201); });
+    }));
+    router.get(base + "/{id}", "employees", "An employee", permitted("employees.read", [&db](Request& request) {
+        return with_id(request, [&](int64_t id) { return respond(get_employee(db, request.context, id)); });
+    }));
+    router.patch(base + "/{id}", "employees", "Change an employee (If-Match: version)", permitted("employees.edit", [&db](Request& request) {
+        return with_id(request, [&](int64_t id) {
+            auto version = http::if_match_version(request);
+            if (!version)
+                return Response::problem(version.error());
+            return with_body(request, [&](const json& body) { return respond(update_employee(db, request.context, id, *version, body)); });
+        });
+    }));
 }
 
 } // namespace

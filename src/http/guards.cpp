@@ -47,4 +47,32 @@ Response respond(const Status& status)
     return status.ok() ? Response::no_content() : Response::problem(status.error());
 }
 
+Status require_permission(const RequestContext& context, const std::string& permission)
+{
+    if (context.can(permission))
+        return Ok{};
+    return Error::make(ErrorCode::forbidden, "forbidden", "Your role does not allow " + permission + ".");
+}
+
+Handler permitted(std::string permission, Handler handler)
+{
+    return [permission = std::move(permission), handler = std::move(handler)](Request& request) {
+        if (auto allowed = require_permission(request.context, permission); !allowed)
+            return Response::problem(allowed.error());
+        return handler(request);
+    };
+}
+
+Response with_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work)
+{
+    auto body = parse_json_object(request);
+    return body ? work(*body) : Response::problem(body.error());
+}
+
+Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name)
+{
+    auto id = id_param(request, name);
+    return id ? work(*id) : Response::problem(id.error());
+}
+
 } // namespace rapport::http

@@ -2,8 +2,9 @@
 // response to send: parse the body, read If-Match, turn a service Result into a response.
 #pragma once
 
-#include "http/request.h"
+#include "http/router.h"
 
+#include <functional>
 #include <optional>
 
 namespace rapport::http {
@@ -14,5 +15,14 @@ Result<int64_t> if_match_version(const Request& request);
 // 200/201 with the value, or the problem; a stale version answers 412 with `current`.
 Response respond(const Result<nlohmann::json>& result, int status = 200);
 Response respond(const Status& status);
+
+// Ok when the role grants `permission` ("customers.read"); a 403 problem otherwise.
+Status require_permission(const RequestContext& context, const std::string& permission);
+// A handler that runs only when the role grants `permission`.
+Handler permitted(std::string permission, Handler handler);
+// Runs `work` with the JSON object body, or answers why the body is not one.
+Response with_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work);
+// Runs `work` with the integer path parameter `name`, or answers 404.
+Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name = "id");
 
 } // namespace rapport::http
