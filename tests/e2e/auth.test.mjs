@@ -30,20 +30,26 @@ test('sign up, sign out, sign in', async () => {
   await page.getByTestId('signup-password').fill('correct horse 42');
   await page.getByTestId('signup-submit').click();
 
-  await page.waitForURL('**/customers');
+  // the owner lands on Today, the first entry of the navigation
+  await page.waitForURL('**/today');
   assert.equal(await page.getByTestId('tenant-name').textContent(), 'Hanbit Trading');
   assert.equal(await page.getByTestId('user-menu').textContent(), 'Kim Minsu');
   assert.deepEqual(await page.getByTestId('side-nav').locator('a').allTextContents(), [
+    'Today',
     'Customers',
+    'Customer pool',
+    'Duplicates',
+    'Business cards',
     'Suppliers',
     'Products',
+    'Contact analysis',
     'Import',
     'Settings',
   ]);
 
   // the session survives a reload (cookie)
   await page.reload();
-  await page.getByTestId('party-search').waitFor();
+  await page.getByTestId('today-page').waitFor();
   assert.equal(await page.getByTestId('tenant-name').textContent(), 'Hanbit Trading');
 
   await page.getByTestId('user-menu').click();

@@ -116,14 +116,54 @@ export async function eventually(read, expected, timeout = 10_000) {
   }
 }
 
-/** Signs in through the sign-in page and waits for the customer list. */
-export async function signIn(page, email, password) {
+/** Signs in through the sign-in page and waits for the landing page (Today, or the customers). */
+export async function signInOnly(page, email, password) {
   await page.goto('/signin');
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
-  await page.waitForURL('**/customers');
+  await page.waitForURL(/\/(today|customers)$/);
+}
+
+/** Signs in and opens the customer list. */
+export async function signIn(page, email, password) {
+  await signInOnly(page, email, password);
+  if (!page.url().endsWith('/customers')) {
+    await page.getByTestId('nav-customers').click();
+    await page.waitForURL('**/customers');
+  }
   await page.getByTestId('party-search').waitFor();
+}
+
+/** Creates a company with its owner from the command line and returns a client for its API (bearer token). */
+export async function apiClient(server, { name, currency, timezone, locale, email, password, adminName = 'Owner' }) {
+  const tenant = cli([
+    'tenant', 'create', '--db', server.db, '--name', name, '--currency', currency, '--timezone', timezone,
+    '--locale', locale, '--admin-email', email, '--admin-password', password, '--admin-name', adminName,
+  ]).split('\n')[0];
+  const token = cli(['token', 'create', '--db', server.db, '--tenant', tenant, '--email', email]).split('\n')[0].trim();
+  const call = async (method, url, body) => {
+    const r = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${url} → ${r.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return { tenant, token, call };
+}
+
+/** Today's date (YYYY-MM-DD) in an IANA time zone. */
+export function todayIn(timeZone, now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The main side-navigation labels (badges excluded). */
+export async function navTexts(page) {
+  await page.getByTestId('side-nav').locator('a').first().waitFor();
+  return page.getByTestId('side-nav').locator('a').allTextContents();
 }
 
 /** The names shown in the party table, in screen order. */

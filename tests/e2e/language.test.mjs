@@ -1,7 +1,7 @@
 // Switch the app to Korean and Chinese: our labels and Ant Design's own texts follow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, cli, eventually } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, cli, eventually, navTexts } from './harness.mjs';
 
 let server;
 let browser;
@@ -27,10 +27,6 @@ async function chooseLanguage(page, code) {
   await page.getByTestId(`language-${code}`).click();
 }
 
-async function navTexts(page) {
-  await page.getByTestId('side-nav').locator('a').first().waitFor();
-  return page.getByTestId('side-nav').locator('a').allTextContents();
-}
 const placeholder = (page) => page.getByTestId('party-search').getAttribute('placeholder'); // waits for the box
 const birthdayPlaceholder = (page) => page.locator('.ant-modal .ant-picker input').getAttribute('placeholder');
 const emptyText = (page) => page.locator('[data-testid=party-table] .ant-empty-description').textContent();
@@ -39,12 +35,12 @@ test('Korean and Chinese labels, with Ant Design locale', async () => {
   const page = await newPage(browser, server.url);
   await signIn(page, EMAIL, PASSWORD);
 
-  assert.deepEqual(await navTexts(page), ['Customers', 'Suppliers', 'Products', 'Import', 'Settings']);
+  assert.deepEqual(await navTexts(page), ['Today', 'Customers', 'Customer pool', 'Duplicates', 'Business cards', 'Suppliers', 'Products', 'Contact analysis', 'Import', 'Settings']);
   assert.equal(await placeholder(page), 'Search name, code, contact, phone, e-mail');
   assert.equal(await emptyText(page), 'No data');
 
   await chooseLanguage(page, 'ko');
-  assert.deepEqual(await navTexts(page), ['고객', '공급업체', '제품', '가져오기', '설정']);
+  assert.deepEqual(await navTexts(page), ['오늘', '고객', '고객 풀', '중복 고객', '명함', '공급업체', '제품', '접촉 분석', '가져오기', '설정']);
   assert.equal(await placeholder(page), '이름, 코드, 담당자, 전화번호, 이메일 검색');
   assert.equal(await emptyText(page), '데이터 없음'); // antd ko_KR Empty
   assert.equal(await page.getByTestId('party-new').textContent(), '새 고객');
@@ -73,13 +69,13 @@ test('Korean and Chinese labels, with Ant Design locale', async () => {
   assert.equal(await page.locator('.ant-modal-title').textContent(), '新建联系人');
   assert.equal(await birthdayPlaceholder(page), '请选择日期'); // antd zh_CN DatePicker
   await page.goto('/customers');
-  assert.deepEqual(await navTexts(page), ['客户', '供应商', '产品', '导入', '设置']);
+  assert.deepEqual(await navTexts(page), ['今日', '客户', '公海客户', '重复客户', '名片', '供应商', '产品', '联系分析', '导入', '设置']);
   assert.equal(await placeholder(page), '搜索名称、编码、联系人、电话、邮箱');
 
   // the choice persists across a reload (localStorage)
   await page.reload();
   await page.getByTestId('party-search').waitFor();
-  assert.deepEqual(await navTexts(page), ['客户', '供应商', '产品', '导入', '设置']);
+  assert.deepEqual(await navTexts(page), ['今日', '客户', '公海客户', '重复客户', '名片', '供应商', '产品', '联系分析', '导入', '设置']);
   assert.equal(await page.getByTestId('party-new').textContent(), '新建客户');
   await page.getByTestId('filter-archived').click();
   const options = () => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();

@@ -1,6 +1,6 @@
 // Logs one contact in a few keystrokes: the type is preselected, the subject has the focus, Enter saves.
-import { useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, type InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type Id } from '../shared/api';
 import { applyProblem } from '../shared/formErrors';
@@ -31,6 +31,14 @@ export function QuickLogForm({ partyId, onLogged, onCancel, autoFocus = true }: 
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const subjectRef = useRef<InputRef | null>(null);
+
+  // a modal takes the focus for itself when it opens; hand it to the subject right after
+  useEffect(() => {
+    if (!autoFocus) return;
+    const timer = setTimeout(() => subjectRef.current?.focus(), 60);
+    return () => clearTimeout(timer);
+  }, [autoFocus]);
 
   const save = async (v: Values) => {
     setSaving(true);
@@ -94,7 +102,7 @@ export function QuickLogForm({ partyId, onLogged, onCancel, autoFocus = true }: 
         </Col>
         <Col span={18}>
           <Form.Item name="subject" label={t('activity.subject')}>
-            <Input autoFocus={autoFocus} data-testid="quicklog-subject" />
+            <Input ref={subjectRef} autoFocus={autoFocus} data-testid="quicklog-subject" />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -14,7 +14,7 @@ import { useReminderCounts } from '../shared/reminderCounts';
 import { QuickLogForm } from './QuickLogForm';
 import type { Reminder, Reminders } from './activity';
 
-const KNOWN_GROUPS = ['today', 'tomorrow', 'overdue', 'dormant'];
+const KNOWN_GROUPS = ['today', 'tomorrow', 'overdue', 'dormant', 'pool_warning'];
 const KNOWN_FIELDS = new Set([
   'kind', 'group', 'party_id', 'party_name', 'owner_id', 'owner_name', 'level', 'due_date', 'days_overdue',
   'days_since_contact', 'last_contact_at',

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Id } from '../shared/api';
 import { useT } from '../shared/i18n';
 import { useLists } from '../shared/lists';
-import type { MessageKey } from '../shared/messages';
+import { en, ko, zhCN, type MessageKey } from '../shared/messages';
 
 export interface Activity {
   id: Id;
@@ -68,9 +68,13 @@ export function useActivityTypes(): { options: { value: string; label: string }[
     const custom = new Map(lists.activity_types.map((i) => [i.code, i]));
     const builtinLabel = (code: string) =>
       (BUILTIN_ACTIVITY_TYPES as readonly string[]).includes(code) ? t(`activityType.${code}` as MessageKey) : code;
+    // a built-in type whose label the tenant left at a shipped default speaks the user's language
+    const isDefault = (code: string, text: string) =>
+      [en, ko, zhCN].some((table) => table[`activityType.${code}` as MessageKey] === text);
     const label = (code: string) => {
       const item = custom.get(code);
-      return item && item.label && item.label !== code ? item.label : builtinLabel(code);
+      if (!item || !item.label || item.label === code || isDefault(code, item.label)) return builtinLabel(code);
+      return item.label;
     };
     const codes = [
       ...BUILTIN_ACTIVITY_TYPES.filter((c) => custom.get(c)?.active !== false),

@@ -8,7 +8,7 @@ import { errorText } from '../shared/formErrors';
 import { useT } from '../shared/i18n';
 import { EChart } from './EChart';
 
-export type Column = string | { key: string; label?: string };
+export type Column = string | { key: string; label?: string; type?: string };
 export type Cell = string | number | null;
 
 export interface ReportTable {
@@ -22,7 +22,11 @@ export const columnKey = (c: Column) => (typeof c === 'string' ? c : c.key);
 /** A report's rows turned into x-axis categories and numeric series (long tables are pivoted). */
 export function seriesOf(table: ReportTable, label: (key: string) => string) {
   const keys = table.columns.map(columnKey);
-  const numeric = keys.map((_, i) => table.rows.length > 0 && table.rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+  const numeric = table.columns.map(
+    (c, i) =>
+      (typeof c !== 'string' && c.type === 'number') ||
+      (table.rows.length > 0 && table.rows.every((r) => r[i] === null || typeof r[i] === 'number')),
+  );
   const categoryIdx = keys.map((_, i) => i).filter((i) => !numeric[i]);
   const valueIdx = keys.map((_, i) => i).filter((i) => numeric[i] && keys[i] !== 'total');
   const text = (v: Cell) => label(String(v ?? ''));
@@ -86,6 +90,12 @@ export function ReportSection({ title, path, query, filters, chart, label, testI
   const option = useMemo(() => (table && table.rows.length > 0 ? chart(table) : null), [table, chart]);
 
   const keys = table ? table.columns.map(columnKey) : [];
+  // our own translation for the columns we know, else the server's label, else the key
+  const columnTitle = (c: Column) => {
+    const key = columnKey(c);
+    const ours = label(key);
+    return ours !== key || typeof c === 'string' ? ours : (c.label ?? key);
+  };
   const totalsRow: Cell[] | null = !table?.totals
     ? null
     : Array.isArray(table.totals)
@@ -108,18 +118,17 @@ export function ReportSection({ title, path, query, filters, chart, label, testI
       {filters && <Space style={{ marginBottom: 8 }} wrap>{filters}</Space>}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
       {option && <EChart option={option} testId={`${testId}-chart`} />}
-      <Table<Cell[]>
+      <Table<{ key: number; cells: Cell[] }>
         size="small"
         loading={loading}
-        dataSource={table?.rows ?? []}
-        rowKey={(_, i) => String(i)}
+        dataSource={(table?.rows ?? []).map((cells, key) => ({ key, cells }))}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        columns={keys.map((k, i) => ({
-          key: k,
-          title: label(k),
+        columns={(table?.columns ?? []).map((c, i) => ({
+          key: columnKey(c),
+          title: columnTitle(c),
           align: table?.rows.every((r) => typeof r[i] === 'number' || r[i] === null) ? ('right' as const) : undefined,
-          render: (_: unknown, r: Cell[]) => (typeof r[i] === 'number' ? r[i] : label(String(r[i] ?? ''))),
+          render: (_: unknown, { cells }: { cells: Cell[] }) => (typeof cells[i] === 'number' ? cells[i] : label(String(cells[i] ?? ''))),
         }))}
         summary={() =>
           totalsRow ? (

@@ -7,6 +7,7 @@ import { useI18n } from '../shared/i18n';
 import type { MessageKey } from '../shared/messages';
 
 interface AuditEntry {
+  id?: Id;
   at: string;
   user_name?: string | null;
   action: string;
@@ -15,6 +16,7 @@ interface AuditEntry {
   field?: string | null;
   from?: unknown;
   to?: unknown;
+  note?: string | null;
 }
 
 const ACTIONS = ['created', 'updated', 'merged', 'transferred', 'contact_added', 'contact_updated', 'contact_removed', 'released', 'claimed'];
@@ -48,7 +50,7 @@ export function AuditTab({ partyId }: { partyId: Id }) {
         loading={loading}
         dataSource={items}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        rowKey={(_, i) => String(i)}
+        rowKey={(e) => `${e.id ?? ''}:${e.at}:${e.field ?? e.action}`}
         data-testid="audit-table"
         columns={[
           { key: 'at', title: t('audit.when'), width: 170, render: (_, e) => new Date(e.at).toLocaleString(language) },
@@ -63,7 +65,9 @@ export function AuditTab({ partyId }: { partyId: Id }) {
                 <span>
                   <Typography.Text delete type="secondary">{show(e.from)}</Typography.Text> → <Typography.Text>{show(e.to)}</Typography.Text>
                 </span>
-              ) : null,
+              ) : (
+                e.note ?? null
+              ),
           },
         ]}
       />

@@ -81,7 +81,7 @@ export function OwnerTab({ party, onChanged }: Props) {
         loading={loading}
         dataSource={history}
         pagination={false}
-        rowKey={(_, i) => String(i)}
+        rowKey={(h) => `${h.from ?? ''}:${h.owner_id ?? 'pool'}`}
         data-testid="owner-history"
         columns={[
           { key: 'owner', title: t('party.owner'), render: (_, h) => h.owner_name || t('owner.pool') },

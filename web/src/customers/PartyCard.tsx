@@ -218,7 +218,7 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
         {id === null ? (
           details
         ) : (
-          <Tabs items={tabs} destroyInactiveTabPane={false} data-testid="party-tabs" />
+          <Tabs items={tabs} data-testid="party-tabs" />
         )}
       </Spin>
     </Drawer>

@@ -28,6 +28,12 @@ interface Card {
   candidates?: SimilarParty[];
 }
 
+/** The server may send the candidates as a list or as the answer of /customers/similar. */
+function withCandidates(card: Card): Card {
+  const c = card.candidates as SimilarParty[] | { items?: SimilarParty[] } | null | undefined;
+  return { ...card, candidates: Array.isArray(c) ? c : (c?.items ?? []) };
+}
+
 interface ParseAnswer {
   cards: Card[];
   errors?: { index: number; line?: number; reason: string }[];
@@ -103,8 +109,9 @@ export function VcardImportPage() {
       const answer = await api.post<ParseAnswer>('/vcard/parse', undefined, {
         bytes: await file.arrayBuffer(),
       });
-      setParsed(answer);
-      setChoices(Object.fromEntries(answer.cards.map((c) => [c.index, defaultChoice(c)])));
+      const cards = (answer.cards ?? []).map(withCandidates);
+      setParsed({ ...answer, cards });
+      setChoices(Object.fromEntries(cards.map((c) => [c.index, defaultChoice(c)])));
     } catch (e) {
       setParsed(null);
       setError(errorText(e, t));

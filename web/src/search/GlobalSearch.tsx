@@ -107,7 +107,7 @@ export function GlobalSearch() {
       onSearch={setQ}
       onSelect={onSelect}
       open={open && options.length > 0}
-      onDropdownVisibleChange={setOpen}
+      onOpenChange={setOpen}
       defaultActiveFirstOption
       popupMatchSelectWidth={480}
       style={{ width: 360 }}

@@ -23,7 +23,7 @@ export function ListsSettings() {
   const patch = async (item: ListItem, body: Partial<ListItem>) => {
     setError(null);
     try {
-      await api.patch(`/lists/${list}/${item.id}`, body);
+      await api.patch(`/lists/${list}/${item.id}`, body, item.version);
       await reload();
     } catch (e) {
       setError(errorText(e, t));
@@ -49,8 +49,8 @@ export function ListsSettings() {
     if (!a || !b) return;
     setError(null);
     try {
-      await api.patch(`/lists/${list}/${a.id}`, { position: b.position === a.position ? a.position + delta : b.position });
-      await api.patch(`/lists/${list}/${b.id}`, { position: a.position });
+      await api.patch(`/lists/${list}/${a.id}`, { position: b.position === a.position ? a.position + delta : b.position }, a.version);
+      await api.patch(`/lists/${list}/${b.id}`, { position: a.position }, b.version);
       await reload();
     } catch (e) {
       setError(errorText(e, t));

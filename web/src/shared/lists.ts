@@ -12,6 +12,7 @@ export interface ListItem {
   label: string;
   position: number;
   active: boolean;
+  version?: number;
 }
 
 export type Lists = Record<ListName, ListItem[]>;
