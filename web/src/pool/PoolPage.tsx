@@ -18,16 +18,21 @@ interface PoolParty extends Party {
 /** The limit that refused a claim, in words: which rule, its number, and the server's own message. */
 export function poolLimitText(err: unknown, t: Translate): string {
   if (!(err instanceof ApiError) || err.code !== 'pool_limit') return errorText(err, t);
-  const p = err.problem as Record<string, unknown>;
-  const rule = String(p.limit ?? p.rule ?? err.fieldErrors[0]?.code ?? '');
-  const n = (p.max ?? p.limit_value ?? p.allowed ?? p.days ?? '') as string | number;
-  const parts: string[] = [];
-  if (rule === 'per_day' || rule === 'claims_per_day') parts.push(t('pool.limit.perDay', { n }));
-  else if (rule === 'total' || rule === 'max_customers_per_rep') parts.push(t('pool.limit.total', { n }));
-  else if (rule === 'reclaim_blocked' || rule === 'reclaim_block_days') parts.push(t('pool.limit.reclaimBlocked', { n }));
-  if (err.problem.detail) parts.push(err.problem.detail);
-  parts.push(...err.fieldErrors.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)));
-  return [...new Set(parts.filter(Boolean))].join(' — ') || t('pool.limit.generic');
+  const field = err.fieldErrors[0];
+  const rule = field?.code ?? '';
+  const said = field?.message ?? '';
+  // the number of the rule: "reclaim_block_days 30", else the first number of the server's sentence
+  const n = (rule === 'reclaim_blocked' ? /reclaim_block_days (\d+)/.exec(said)?.[1] : /\d+/.exec(said)?.[0]) ?? '?';
+  const ours =
+    rule === 'claims_per_day'
+      ? t('pool.limit.perDay', { n })
+      : rule === 'max_customers_per_rep'
+        ? t('pool.limit.total', { n })
+        : rule === 'reclaim_blocked'
+          ? t('pool.limit.reclaimBlocked', { n })
+          : t('pool.limit.generic');
+  const detail = err.problem.detail || said;
+  return detail ? `${ours} (${detail})` : ours;
 }
 
 export function PoolPage() {
