@@ -51,6 +51,7 @@ interface ImportAnswer {
   created_contacts: number;
   attached: number;
   skipped: number;
+  failed?: number;
   items?: { index: number; party_id?: Id | null; contact_id?: Id | null }[];
 }
 
@@ -177,23 +178,23 @@ export function VcardImportPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('vcard.title')}
       </Typography.Title>
-      <Upload.Dragger
-        accept=".vcf,text/vcard,text/x-vcard"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          parse(file);
-          return false;
-        }}
-        data-testid="vcard-dragger"
-        style={{ marginBottom: 12 }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{fileName ?? t('vcard.drop')}</p>
-        <Typography.Text type="secondary">{t('vcard.dropHint')}</Typography.Text>
-      </Upload.Dragger>
+      <div data-testid="vcard-dragger" style={{ marginBottom: 12 }}>
+        <Upload.Dragger
+          accept=".vcf,text/vcard,text/x-vcard"
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            parse(file);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>{fileName ?? t('vcard.drop')}</p>
+          <Typography.Text type="secondary">{t('vcard.dropHint')}</Typography.Text>
+        </Upload.Dragger>
+      </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="vcard-error" />}
       {parsed && parsed.errors && parsed.errors.length > 0 && (
         <Alert
@@ -295,7 +296,7 @@ export function VcardImportPage() {
       )}
       {result && (
         <Alert
-          type="success"
+          type={result.failed ? 'warning' : 'success'}
           showIcon
           data-testid="vcard-result"
           message={t('vcard.result', {
@@ -303,6 +304,7 @@ export function VcardImportPage() {
             contacts: result.created_contacts,
             attached: result.attached,
             skipped: result.skipped,
+            failed: result.failed ?? 0,
           })}
           description={
             <Space wrap>
