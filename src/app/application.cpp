@@ -1,11 +1,14 @@
 #include "app/application.h"
 
+#include "activities/reminder_registry.h"
 #include "app/web_assets.h"
 #include "auth/routes.h"
 #include "auth/service.h"
 #include "catalog/import_registration.h"
 #include "catalog/products.h"
 #include "customers/imports.h"
+#include "customers/pool.h"
+#include "customers/relationship_routes.h"
 #include "customers/routes.h"
 #include "http/openapi.h"
 
@@ -90,6 +93,15 @@ void register_domains()
     std::call_once(once, [] {
         customers::register_customer_import_kinds();
         catalog::register_product_import_kind();
+        customers::register_relationship_domain();
+        // customers sits below activities: its pool warnings reach the Today page from here
+        activities::register_reminder_provider("pool_warning",
+            [](db::Connection& connection, const http::RequestContext& context, const activities::ReminderQuery& query) {
+                activities::ReminderAnswer answer;
+                answer.items = customers::pool_warning_reminders(connection, context, query.as_of);
+                answer.counts["pool_warning"] = static_cast<int64_t>(answer.items.size());
+                return answer;
+            });
     });
 }
 
@@ -100,6 +112,7 @@ void build(Application& application)
     auth::register_routes(router, application.database);
     customers::register_routes(router, application.database);
     customers::register_import_routes(router, application.database);
+    customers::register_relationship_routes(router, application.database);
     catalog::register_routes(router, application.database);
 
     router.get("/healthz", "plumbing", "Liveness and database check", [database = application.database](http::Request&) {

@@ -5,6 +5,7 @@
 #include "app/northwind.h"
 #include "auth/service.h"
 #include "customers/imports.h"
+#include "customers/pool.h"
 #include "http/server.h"
 
 #include <CLI/CLI.hpp>
@@ -53,6 +54,7 @@ int serve(const std::string& url, const std::string& bind, int port, bool demo, 
     application.database = database;
     build(application);
     customers::start_import_runner(database);
+    customers::start_pool_scheduler(database);
 
     http::ServerOptions options;
     options.bind = bind;
@@ -72,6 +74,7 @@ int serve(const std::string& url, const std::string& bind, int port, bool demo, 
         return 1;
     }
     customers::stop_import_runner();
+    customers::stop_pool_scheduler();
     return 0;
 }
 

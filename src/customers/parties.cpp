@@ -4,6 +4,9 @@
 #include "core/locale_data.h"
 #include "core/registration_number.h"
 #include "core/text.h"
+#include "customers/audit.h"
+#include "customers/custom_fields.h"
+#include "customers/ownership.h"
 #include "http/listing.h"
 
 namespace rapport::customers {
@@ -18,6 +21,15 @@ using nlohmann::json;
 const std::vector<std::string> role_names = {"customer", "prospect", "supplier", "competitor", "partner"};
 
 Error not_found() { return Error::make(ErrorCode::not_found, "not_found", "No such record."); }
+
+// The entity whose custom field definitions a party's values follow.
+std::string custom_entity(PartyView view) { return view == PartyView::customers ? "customer" : "supplier"; }
+
+nlohmann::json custom_values(const db::Row& row)
+{
+    auto values = nlohmann::json::parse(row.str("custom_fields"), nullptr, false);
+    return values.is_object() ? values : nlohmann::json::object();
+}
 
 } // namespace
 
@@ -46,7 +58,7 @@ namespace {
 std::string party_select()
 {
     return "SELECT p.id, " + http::column_list(party_fields(), "p") +
-           ", p.is_customer, p.is_prospect, p.is_supplier, p.is_competitor, p.is_partner, p.created_at, p.updated_at, "
+           ", p.custom_fields, p.is_customer, p.is_prospect, p.is_supplier, p.is_competitor, p.is_partner, p.created_at, p.updated_at, "
            "p.version, u.name AS owner_name, (SELECT c.name FROM contacts c WHERE c.tenant_id = p.tenant_id AND "
            "c.party_id = p.id ORDER BY c.id LIMIT 1) AS contact_name FROM parties p "
            "LEFT JOIN users u ON u.id = p.owner_id ";
@@ -61,6 +73,7 @@ json party_json(const db::Row& row)
         if (row.i64("is_" + role) != 0)
             roles.push_back(role);
     out["roles"] = roles;
+    out["custom_fields"] = custom_values(row);
     out["owner_name"] = row.is_null(row.index_of("owner_name")) ? json() : json(row.str("owner_name"));
     out["contact_name"] = row.is_null(row.index_of("contact_name")) ? json() : json(row.str("contact_name"));
     out["created_at"] = row.str("created_at");
@@ -73,6 +86,7 @@ json contact_json(const db::Row& row)
 {
     json out = {{"id", row.i64("id")}, {"party_id", row.i64("party_id")}};
     http::write_fields(out, row, contact_fields());
+    out["custom_fields"] = custom_values(row);
     out["version"] = row.i64("version");
     return out;
 }
@@ -167,7 +181,7 @@ Result<json> read_party(Connection& connection, const http::RequestContext& cont
     auto party = party_json(*row);
     json contacts = json::array();
     for (const auto& contact : connection.query("SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
-                                                    ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? ORDER BY c.id",
+                                                    ", c.custom_fields, c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? ORDER BY c.id",
              {context.tenant_id, id}))
         contacts.push_back(contact_json(contact));
     party["contacts"] = contacts;
@@ -202,6 +216,8 @@ const std::vector<FieldSpec>& party_fields()
         {"currency", FieldKind::text, false, 3},
         {"notes", FieldKind::text, false, 4000},
         {"archived", FieldKind::boolean},
+        {"risk", FieldKind::choice, false, 10, {"low", "medium", "high"}},
+        {"preferred_channel", FieldKind::text, false, 50},
     };
     return fields;
 }
@@ -217,6 +233,9 @@ const std::vector<FieldSpec>& contact_fields()
         {"messengers", FieldKind::messengers},
         {"birthday", FieldKind::date},
         {"notes", FieldKind::text, false, 4000},
+        {"hobbies", FieldKind::text, false, 1000},
+        {"habits", FieldKind::text, false, 1000},
+        {"preferred_channel", FieldKind::text, false, 50},
     };
     return fields;
 }
@@ -270,6 +289,14 @@ Result<int64_t> insert_party(Connection& connection, const http::RequestContext&
     }
     connection.execute("INSERT INTO parties (" + columns + ") VALUES (" + marks + ")", params);
     refresh_search_text(connection, context.tenant_id, id);
+
+    if (auto owner = value_of(values, "owner_id"); owner && std::holds_alternative<int64_t>(*owner))
+        record_owner_change(connection, context.tenant_id,
+            {id, std::nullopt, std::get<int64_t>(*owner), "created", "", context.user_id});
+    auto name = value_of(values, "name");
+    record_audit(connection, context.tenant_id, context.user_id,
+        {{"party", id, id, "created", "", std::nullopt, std::nullopt,
+            name && std::holds_alternative<std::string>(*name) ? std::get<std::string>(*name) : ""}});
     return id;
 }
 
@@ -277,6 +304,18 @@ Status update_party_columns(Connection& connection, const http::RequestContext& 
 {
     if (auto valid = check_references(connection, context, values, id); !valid)
         return valid;
+    // the trail compares with the row as stored in this transaction, so it sees every earlier change
+    auto stored = connection.query_one("SELECT " + http::column_list(party_fields(), "p") +
+                                           ", p.custom_fields FROM parties p WHERE p.tenant_id = ? AND p.id = ?",
+        {context.tenant_id, id});
+    std::vector<AuditEntry> changes;
+    if (stored) {
+        changes = field_changes(*stored, values, party_fields(), "party", id, id, "updated");
+        if (auto custom = value_of(values, "custom_fields"); custom && std::holds_alternative<std::string>(*custom))
+            for (auto& change : custom_value_changes(stored->str("custom_fields"), std::get<std::string>(*custom),
+                     "party", id, id, "updated"))
+                changes.push_back(std::move(change));
+    }
     std::string assignments = "updated_at = ?, version = version + 1";
     db::Params params = {clock::now_iso()};
     for (const auto& [column, value] : values) {
@@ -289,6 +328,14 @@ Status update_party_columns(Connection& connection, const http::RequestContext& 
     params.push_back(id);
     connection.execute("UPDATE parties SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
     refresh_search_text(connection, context.tenant_id, id);
+
+    record_audit(connection, context.tenant_id, context.user_id, changes);
+    if (auto owner = value_of(values, "owner_id"); owner && stored) {
+        auto before = stored->opt_i64(stored->index_of("owner_id"));
+        auto after = std::holds_alternative<int64_t>(*owner) ? std::optional<int64_t>(std::get<int64_t>(*owner))
+                                                             : std::nullopt;
+        record_owner_change(connection, context.tenant_id, {id, before, after, "updated", "", context.user_id});
+    }
     return Ok{};
 }
 
@@ -324,6 +371,13 @@ Result<json> list_parties(db::Database& database, const http::RequestContext& co
     }
     if (auto q = request.query_value("q"); q && !text::trim(*q).empty())
         where += " AND " + party_search_condition(*q, "p", params);
+    for (const auto& [key, value] : request.query) {
+        if (key.rfind("custom.", 0) != 0)
+            continue;
+        if (!is_custom_field_code(key.substr(7)))
+            return Error::invalid(key, "unknown_field", "is not a custom field code");
+        where += " AND " + custom_value_condition(database.dialect(), "p", key.substr(7), value, params);
+    }
     auto tail = http::keyset_clause(*order, "p.id", where, params);
 
     return database.read([&](Connection& connection) -> Result<json> {
@@ -353,9 +407,14 @@ Result<json> create_party(db::Database& database, const http::RequestContext& co
     http::JsonInput input(body);
     auto values = http::read_fields(input, party_fields(), true);
     read_roles(input, body, view, true, values);
+    const auto* custom = input.raw("custom_fields");
     if (auto valid = input.finish(); !valid)
         return valid.take_error();
     return database.write([&](Connection& connection) -> Result<json> {
+        auto custom_text = merge_custom_values(connection, context.tenant_id, custom_entity(view), custom, "{}");
+        if (!custom_text)
+            return custom_text.take_error();
+        values.emplace_back("custom_fields", *custom_text);
         auto id = insert_party(connection, context, view, values);
         if (!id)
             return id.take_error();
@@ -369,6 +428,7 @@ Result<json> update_party(db::Database& database, const http::RequestContext& co
     http::JsonInput input(body);
     auto values = http::read_fields(input, party_fields(), false);
     read_roles(input, body, view, false, values);
+    const auto* custom = input.raw("custom_fields");
     if (auto valid = input.finish(); !valid)
         return valid.take_error();
     return database.write([&](Connection& connection) -> Result<json> {
@@ -380,6 +440,14 @@ Result<json> update_party(db::Database& database, const http::RequestContext& co
                 "Someone else changed this record; here is the current version.");
             stale.fields.push_back({"current", "record", read_party(connection, context, view, id)->dump()});
             return stale;
+        }
+        // only what the body names changes: stored values of other codes stay
+        if (custom) {
+            auto custom_text = merge_custom_values(connection, context.tenant_id, custom_entity(view), custom,
+                current->str("custom_fields"));
+            if (!custom_text)
+                return custom_text.take_error();
+            values.emplace_back("custom_fields", *custom_text);
         }
         if (auto updated = update_party_columns(connection, context, id, values); !updated)
             return updated.take_error();
@@ -397,13 +465,17 @@ Result<json> update_party(db::Database& database, const http::RequestContext& co
 Status delete_party(db::Database& database, const http::RequestContext& context, PartyView view, int64_t id)
 {
     return database.write([&](Connection& connection) -> Result<Ok> {
-        if (!load_party(connection, context, view, id))
+        auto party = load_party(connection, context, view, id);
+        if (!party)
             return not_found();
         auto contacts = connection.scalar("SELECT COUNT(*) FROM contacts WHERE tenant_id = ? AND party_id = ?", {context.tenant_id, id});
         if (contacts > 0)
             return Error::make(ErrorCode::conflict, "party_referenced",
                 "This party has " + std::to_string(contacts) + " contact(s) and cannot be deleted; archive it instead.");
+        connection.execute("DELETE FROM pool_warnings WHERE tenant_id = ? AND party_id = ?", {context.tenant_id, id});
         connection.execute("DELETE FROM parties WHERE tenant_id = ? AND id = ?", {context.tenant_id, id});
+        record_audit(connection, context.tenant_id, context.user_id,
+            {{"party", id, id, "deleted", "", std::nullopt, std::nullopt, party->str("name")}});
         return Ok{};
     });
 }
@@ -432,6 +504,10 @@ Result<int64_t> insert_contact(Connection& connection, const http::RequestContex
     }
     connection.execute("INSERT INTO contacts (" + columns + ") VALUES (" + marks + ")", params);
     refresh_search_text(connection, context.tenant_id, party_id);
+    auto name = value_of(values, "name");
+    record_audit(connection, context.tenant_id, context.user_id,
+        {{"contact", id, party_id, "contact_added", "", std::nullopt, std::nullopt,
+            name && std::holds_alternative<std::string>(*name) ? std::get<std::string>(*name) : ""}});
     return id;
 }
 
@@ -439,16 +515,21 @@ Result<json> create_contact(db::Database& database, const http::RequestContext& 
 {
     http::JsonInput input(body);
     auto values = http::read_fields(input, contact_fields(), true);
+    const auto* custom = input.raw("custom_fields");
     if (auto valid = input.finish(); !valid)
         return valid.take_error();
     return database.write([&](Connection& connection) -> Result<json> {
         if (!load_party(connection, context, view, party_id))
             return not_found();
+        auto custom_text = merge_custom_values(connection, context.tenant_id, "contact", custom, "{}");
+        if (!custom_text)
+            return custom_text.take_error();
+        values.emplace_back("custom_fields", *custom_text);
         auto id = insert_contact(connection, context, party_id, values);
         connection.execute("UPDATE parties SET updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?",
             {clock::now_iso(), context.tenant_id, party_id});
         auto row = connection.query_one("SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
-                                            ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.id = ?",
+                                            ", c.custom_fields, c.version FROM contacts c WHERE c.tenant_id = ? AND c.id = ?",
             {context.tenant_id, *id});
         return contact_json(*row);
     });
@@ -459,13 +540,14 @@ Result<json> update_contact(db::Database& database, const http::RequestContext& 
 {
     http::JsonInput input(body);
     auto values = http::read_fields(input, contact_fields(), false);
+    const auto* custom = input.raw("custom_fields");
     if (auto valid = input.finish(); !valid)
         return valid.take_error();
     return database.write([&](Connection& connection) -> Result<json> {
         if (!load_party(connection, context, view, party_id))
             return not_found();
         auto select = "SELECT c.id, c.party_id, " + http::column_list(contact_fields(), "c") +
-                      ", c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? AND c.id = ?";
+                      ", c.custom_fields, c.version FROM contacts c WHERE c.tenant_id = ? AND c.party_id = ? AND c.id = ?";
         auto current = connection.query_one(select, {context.tenant_id, party_id, contact_id});
         if (!current)
             return not_found();
@@ -475,6 +557,18 @@ Result<json> update_contact(db::Database& database, const http::RequestContext& 
             stale.fields.push_back({"current", "record", contact_json(*current).dump()});
             return stale;
         }
+        if (custom) {
+            auto custom_text = merge_custom_values(connection, context.tenant_id, "contact", custom,
+                current->str("custom_fields"));
+            if (!custom_text)
+                return custom_text.take_error();
+            values.emplace_back("custom_fields", *custom_text);
+        }
+        auto changes = field_changes(*current, values, contact_fields(), "contact", contact_id, party_id, "contact_updated");
+        if (custom)
+            for (auto& change : custom_value_changes(current->str("custom_fields"),
+                     std::get<std::string>(values.back().second), "contact", contact_id, party_id, "contact_updated"))
+                changes.push_back(std::move(change));
         std::string assignments = "updated_at = ?, version = version + 1";
         db::Params params = {clock::now_iso()};
         for (const auto& [column, value] : values) {
@@ -484,6 +578,7 @@ Result<json> update_contact(db::Database& database, const http::RequestContext& 
         params.insert(params.end(), {context.tenant_id, contact_id});
         connection.execute("UPDATE contacts SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
         refresh_search_text(connection, context.tenant_id, party_id);
+        record_audit(connection, context.tenant_id, context.user_id, changes);
         return contact_json(*connection.query_one(select, {context.tenant_id, party_id, contact_id}));
     });
 }
@@ -493,10 +588,15 @@ Status delete_contact(db::Database& database, const http::RequestContext& contex
     return database.write([&](Connection& connection) -> Result<Ok> {
         if (!load_party(connection, context, view, party_id))
             return not_found();
-        if (connection.execute("DELETE FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
-                {context.tenant_id, party_id, contact_id}) == 0)
+        auto contact = connection.query_one("SELECT name FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
+            {context.tenant_id, party_id, contact_id});
+        if (!contact)
             return not_found();
+        connection.execute("DELETE FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
+            {context.tenant_id, party_id, contact_id});
         refresh_search_text(connection, context.tenant_id, party_id);
+        record_audit(connection, context.tenant_id, context.user_id,
+            {{"contact", contact_id, party_id, "contact_removed", "", std::nullopt, std::nullopt, contact->str(0)}});
         return Ok{};
     });
 }

@@ -24,6 +24,8 @@ async function seed(tenant, into, tag) {
   into.branch = expectStatus(await api.post('/branches', { name: `${tag} Branch`, code: `${tag}-B1` }), 201, 'POST /branches');
   into.employee = await makeEmployee(api, { name: `${tag} Employee`, code: `${tag}-E1`, branch_id: into.branch.id });
   into.user = await inviteUser(api, { name: `${tag} User`, role: 'sales_rep' });
+  into.customField = expectStatus(await api.post('/custom-fields', { entity: 'customer', code: `f_${tag.toLowerCase()}`,
+    label: `${tag} field`, type: 'text' }), 201, 'POST /custom-fields');
 
   // the second row has no name, so the import leaves a failure behind
   const csv = Buffer.from(`code,name\r\n${tag}-I1,${tag} Imported\r\n${tag}-I2,\r\n`);
@@ -63,6 +65,9 @@ async function snapshot() {
     import: await get(`/imports/${a.import.id}`),
     failures: (await api.get(`/imports/${a.import.id}/failures.csv`)).text,
     mappings: await get('/import-mappings?kind=customers'),
+    owners: await get(`/customers/${a.customer.id}/owners`),
+    audit: await get(`/customers/${a.customer.id}/audit`),
+    customFields: await get('/custom-fields'),
     customers: await listAll(api, '/customers'),
     suppliers: await listAll(api, '/suppliers'),
     products: await listAll(api, '/products'),
@@ -107,6 +112,10 @@ function concretePaths(key) {
     '/imports/{}/failures.csv': [`/imports/${a.import.id}/failures.csv`],
     '/imports/files/{}': [`/imports/files/${a.file.id}`],
     '/import-mappings/{}': [`/import-mappings/${a.mapping.id}`],
+    '/customers/{}/owners': [`/customers/${a.customer.id}/owners`],
+    '/customers/{}/release': [`/customers/${a.customer.id}/release`],
+    '/customers/{}/audit': [`/customers/${a.customer.id}/audit`],
+    '/custom-fields/{}': [`/custom-fields/${a.customField.id}`],
   };
   return table[key];
 }
@@ -125,6 +134,8 @@ function versionOf(key) {
 function bodyFor(key) {
   if (key === '/users/{}') return { role: 'owner', active: false };
   if (key === '/import-mappings/{}') return { name: 'hacked', kind: 'customers', mapping: {} };
+  if (key === '/customers/{}/release') return { reason: 'hacked by B' };
+  if (key === '/custom-fields/{}') return { label: 'hacked by B', required: true };
   if (/^\/(customers|suppliers)\/\{\}$/.test(key)) return { name: 'hacked by B', archived: true };
   if (/^\/(products|employees)\/\{\}$/.test(key)) return { name: 'hacked by B', active: false };
   return { name: 'hacked by B' };

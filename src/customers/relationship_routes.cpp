@@ -1,0 +1,182 @@
+#include "customers/relationship_routes.h"
+
+#include "auth/service.h"
+#include "core/clock.h"
+#include "core/locale_data.h"
+#include "customers/audit.h"
+#include "customers/custom_fields.h"
+#include "customers/merge_hooks.h"
+#include "customers/ownership.h"
+#include "customers/pool.h"
+#include "http/guards.h"
+
+#include <mutex>
+
+namespace rapport::customers {
+
+namespace {
+
+using http::Request;
+using http::respond;
+using http::Response;
+
+// The ladder every handler climbs: permission, then path id, then body.
+template <typename Work> Response by_id(Request& request, const std::string& permission, Work work)
+{
+    if (auto allowed = auth::require(request.context, permission); !allowed)
+        return Response::problem(allowed.error());
+    auto id = http::id_param(request);
+    if (!id)
+        return Response::problem(id.error());
+    return work(*id);
+}
+
+template <typename Work>
+Response by_body(Request& request, const std::string& permission, Work work)
+{
+    if (auto allowed = auth::require(request.context, permission); !allowed)
+        return Response::problem(allowed.error());
+    auto body = http::parse_json_object(request);
+    if (!body)
+        return Response::problem(body.error());
+    return work(*body);
+}
+
+// An empty body counts as {} for actions whose body is optional.
+Result<nlohmann::json> optional_body(const Request& request)
+{
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return nlohmann::json::object();
+    return http::parse_json_object(request);
+}
+
+void register_ownership_routes(http::Router& router, db::Database& db)
+{
+    const std::string api = "/api/v1";
+    router.post(api + "/customers/transfer", "customers",
+        "Transfer customers to another owner, with a reason", [&db](Request& request) {
+            return by_body(request, "customers.transfer", [&](const nlohmann::json& body) {
+                return respond(transfer_customers(db, request.context, body));
+            });
+        });
+    router.get(api + "/customers/{id}/owners", "customers", "A customer's owner history",
+        [&db](Request& request) {
+            return by_id(request, "customers.read",
+                [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
+        });
+    router.post(api + "/customers/{id}/release", "customers", "Give a customer back to the pool",
+        [&db](Request& request) {
+            return by_id(request, "customers.edit", [&](int64_t id) {
+                auto body = optional_body(request);
+                if (!body)
+                    return Response::problem(body.error());
+                return respond(release_to_pool(db, request.context, id, *body));
+            });
+        });
+    router.get(api + "/customers/{id}/audit", "customers",
+        "A customer's audit trail (contacts included)", [&db](Request& request) {
+            return by_id(request, "customers.read",
+                [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
+        });
+}
+
+void register_pool_routes(http::Router& router, db::Database& db)
+{
+    const std::string api = "/api/v1";
+    router.get(
+        api + "/pool", "customers", "Unowned customers anyone may claim", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "customers.read"); !allowed)
+                return Response::problem(allowed.error());
+            return respond(list_pool(db, request.context, request));
+        });
+    router.post(api + "/pool/claim", "customers",
+        "Claim customers from the pool (within the limits)", [&db](Request& request) {
+            return by_body(request, "customers.edit", [&](const nlohmann::json& body) {
+                return respond(claim_from_pool(db, request.context, body));
+            });
+        });
+    router.get(
+        api + "/settings/pool", "settings", "The pool's rules and limits", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "settings.read"); !allowed)
+                return Response::problem(allowed.error());
+            return respond(get_pool_settings(db, request.context));
+        });
+    router.patch(api + "/settings/pool", "settings", "Change the pool's rules and limits",
+        [&db](Request& request) {
+            return by_body(request, "settings.edit", [&](const nlohmann::json& body) {
+                return respond(update_pool_settings(db, request.context, body));
+            });
+        });
+    router.post(api + "/settings/pool/run", "settings",
+        "Run the pool rules now (?as_of=YYYY-MM-DD)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "settings.edit"); !allowed)
+                return Response::problem(allowed.error());
+            auto as_of = request.query_value("as_of");
+            if (as_of && !clock::is_iso_date(*as_of))
+                return Response::problem(
+                    Error::invalid("as_of", "invalid_date", "must be a date YYYY-MM-DD"));
+            auto day = as_of ? *as_of : db.read([&](db::Connection& connection) {
+                auto row = connection.query_one(
+                    "SELECT timezone FROM tenants WHERE id = ?", { request.context.tenant_id });
+                return today_in(row ? row->str(0) : "UTC");
+            });
+            return respond(run_pool_rules(db, request.context.tenant_id, day, false));
+        });
+}
+
+void register_custom_field_routes(http::Router& router, db::Database& db)
+{
+    const std::string base = "/api/v1/custom-fields";
+    router.get(base, "settings",
+        "Custom field definitions (?entity=customer|supplier|contact|product)",
+        [&db](Request& request) {
+            // every signed-in user needs the definitions to show forms and lists
+            return respond(list_custom_fields(db, request.context, request.query_value("entity")));
+        });
+    router.post(base, "settings", "Define a custom field", [&db](Request& request) {
+        auto answer = by_body(request, "settings.edit", [&](const nlohmann::json& body) {
+            return respond(create_custom_field(db, request.context, body), 201);
+        });
+        return answer;
+    });
+    router.patch(base + "/{id}", "settings",
+        "Change a custom field's label, options, required flag or position",
+        [&db](Request& request) {
+            return by_id(request, "settings.edit", [&](int64_t id) {
+                auto body = http::parse_json_object(request);
+                if (!body)
+                    return Response::problem(body.error());
+                return respond(update_custom_field(db, request.context, id, *body));
+            });
+        });
+    router.del(
+        base + "/{id}", "settings", "Remove a custom field definition", [&db](Request& request) {
+            return by_id(request, "settings.edit",
+                [&](int64_t id) { return respond(delete_custom_field(db, request.context, id)); });
+        });
+}
+
+} // namespace
+
+void register_relationship_domain()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        auth::add_default_permissions("owner", { "customers.transfer" });
+        auth::add_default_permissions("admin", { "customers.transfer" });
+        auth::add_default_permissions("manager", { "customers.transfer" });
+        register_merge_hook("audit_log", move_audit);
+        register_merge_hook("party_owners", move_owner_history);
+        register_merge_hook("pool_events", move_pool_records);
+    });
+}
+
+void register_relationship_routes(http::Router& router, std::shared_ptr<db::Database> database)
+{
+    register_relationship_domain();
+    register_ownership_routes(router, *database);
+    register_pool_routes(router, *database);
+    register_custom_field_routes(router, *database);
+}
+
+} // namespace rapport::customers
