@@ -27,7 +27,7 @@ void register_reminder_provider(const std::string& kind, ReminderProvider provid
     providers().emplace_back(kind, std::move(provider));
 }
 
-std::vector<nlohmann::json> collect_reminders(db::Connection& connection, const http::RequestContext& context,
+ReminderAnswer collect_reminders(db::Connection& connection, const http::RequestContext& context,
     const ReminderQuery& query)
 {
     std::vector<std::pair<std::string, ReminderProvider>> snapshot;
@@ -35,11 +35,15 @@ std::vector<nlohmann::json> collect_reminders(db::Connection& connection, const 
         std::lock_guard lock(providers_mutex);
         snapshot = providers();
     }
-    std::vector<nlohmann::json> items;
-    for (const auto& [kind, provider] : snapshot)
-        for (auto& item : provider(connection, context, query))
-            items.push_back(std::move(item));
-    return items;
+    ReminderAnswer all;
+    for (const auto& [kind, provider] : snapshot) {
+        auto answer = provider(connection, context, query);
+        for (auto& item : answer.items)
+            all.items.push_back(std::move(item));
+        for (const auto& [group, count] : answer.counts)
+            all.counts[group] += count;
+    }
+    return all;
 }
 
 } // namespace rapport::activities

@@ -1,15 +1,19 @@
 #include "app/application.h"
 
 #include "activities/reminder_registry.h"
+#include "activities/routes.h"
 #include "app/web_assets.h"
 #include "auth/routes.h"
 #include "auth/service.h"
 #include "catalog/import_registration.h"
 #include "catalog/products.h"
 #include "customers/imports.h"
+#include "customers/lists.h"
 #include "customers/pool.h"
 #include "customers/relationship_routes.h"
 #include "customers/routes.h"
+#include "customers/search.h"
+#include "customers/vcard_service.h"
 #include "http/openapi.h"
 
 #include <mutex>
@@ -93,6 +97,7 @@ void register_domains()
     std::call_once(once, [] {
         customers::register_customer_import_kinds();
         catalog::register_product_import_kind();
+        activities::register_activities_domain();
         customers::register_relationship_domain();
         // customers sits below activities: its pool warnings reach the Today page from here
         activities::register_reminder_provider("pool_warning",
@@ -112,8 +117,12 @@ void build(Application& application)
     auth::register_routes(router, application.database);
     customers::register_routes(router, application.database);
     customers::register_import_routes(router, application.database);
+    customers::register_vcard_routes(router, application.database);
+    customers::register_list_routes(router, application.database);
     customers::register_relationship_routes(router, application.database);
     catalog::register_routes(router, application.database);
+    customers::register_search_routes(router, application.database);
+    activities::register_activity_routes(router, application.database);
 
     router.get("/healthz", "plumbing", "Liveness and database check", [database = application.database](http::Request&) {
         database->read([](db::Connection& connection) { return connection.scalar("SELECT 1"); });

@@ -45,6 +45,7 @@ std::shared_ptr<db::Database> open_or_exit(const std::string& url, size_t pool_s
 int serve(const std::string& url, const std::string& bind, int port, bool demo, int workers)
 {
     auto database = open_or_exit(url, static_cast<size_t>(workers));
+    register_domains();
     if (demo) {
         auto signed_in = ensure_demo_tenant(*database, demo_email, demo_password);
         if (!signed_in)
@@ -164,6 +165,8 @@ int run_command_line(int argc, char** argv)
     }
     if (tenant_create->parsed()) {
         auto database = open_or_exit(url, 1);
+        // domains add their permissions to the default roles a new tenant starts with
+        register_domains();
         auto created = auth::create_tenant(*database, settings, owner);
         if (!created)
             return fail(created.error());

@@ -54,7 +54,7 @@ json openapi_document(const Router& router, const std::string& version)
         json parameters = json::array();
         for (const auto& segment : route.segments)
             if (segment.size() > 2 && segment.front() == '{')
-                parameters.push_back({{"name", segment.substr(1, segment.size() - 2)}, {"in", "path"}, {"required", true},
+                parameters.push_back({{"name", segment.substr(1, segment.find('}') - 1)}, {"in", "path"}, {"required", true},
                     {"schema", {{"type", "integer"}, {"format", "int64"}}}});
         if (route.method == "PATCH")
             parameters.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", route.pattern.find("contacts") == std::string::npos},

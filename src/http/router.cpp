@@ -51,6 +51,16 @@ const Route* Router::match(const std::string& method, const std::string& path,
                     matches = false;
                 else
                     candidate[expected.substr(1, expected.size() - 2)] = segments[i];
+            } else if (auto close = expected.find('}'); close != std::string::npos && expected.front() == '{') {
+                // "{contact_id}.vcf": a parameter with a literal suffix, as specific as a literal
+                auto suffix = expected.substr(close + 1);
+                const auto& actual = segments[i];
+                if (actual.size() > suffix.size() && actual.compare(actual.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    candidate[expected.substr(1, close - 1)] = actual.substr(0, actual.size() - suffix.size());
+                    ++literals;
+                } else {
+                    matches = false;
+                }
             } else if (expected == segments[i]) {
                 ++literals;
             } else {

@@ -24,8 +24,12 @@ async function seed(tenant, into, tag) {
   into.branch = expectStatus(await api.post('/branches', { name: `${tag} Branch`, code: `${tag}-B1` }), 201, 'POST /branches');
   into.employee = await makeEmployee(api, { name: `${tag} Employee`, code: `${tag}-E1`, branch_id: into.branch.id });
   into.user = await inviteUser(api, { name: `${tag} User`, role: 'sales_rep' });
+  into.activity = expectStatus(await api.post('/activities', { party_id: into.customer.id, type: 'visit',
+    occurred_at: '2026-11-02T01:00:00Z', next_contact_date: '2026-12-01', subject: `${tag} visit` }), 201, 'POST /activities');
   into.customField = expectStatus(await api.post('/custom-fields', { entity: 'customer', code: `f_${tag.toLowerCase()}`,
     label: `${tag} field`, type: 'text' }), 201, 'POST /custom-fields');
+  const levels = 'levels';
+  into.level = expectStatus(await api.post(`/lists/${levels}`, { code: `${tag}-L`, label: `${tag} level` }), 201, 'POST /lists/levels');
 
   // the second row has no name, so the import leaves a failure behind
   const csv = Buffer.from(`code,name\r\n${tag}-I1,${tag} Imported\r\n${tag}-I2,\r\n`);
@@ -56,6 +60,7 @@ async function snapshot() {
   return {
     customer: await get(`/customers/${a.customer.id}`),
     customerContacts: await get(`/customers/${a.customer.id}/contacts`),
+    activities: await get(`/customers/${a.customer.id}/activities`),
     supplier: await get(`/suppliers/${a.supplier.id}`),
     supplierContacts: await get(`/suppliers/${a.supplier.id}/contacts`),
     product: await get(`/products/${a.product.id}`),
@@ -65,6 +70,7 @@ async function snapshot() {
     import: await get(`/imports/${a.import.id}`),
     failures: (await api.get(`/imports/${a.import.id}/failures.csv`)).text,
     mappings: await get('/import-mappings?kind=customers'),
+    lists: await get('/lists'),
     owners: await get(`/customers/${a.customer.id}/owners`),
     audit: await get(`/customers/${a.customer.id}/audit`),
     customFields: await get('/custom-fields'),
@@ -105,13 +111,26 @@ function concretePaths(key) {
       `/suppliers/${b.supplier.id}/contacts/${a.supplierContact.id}`,
     ],
     '/products/{}': [`/products/${a.product.id}`],
+    '/activities/{}': [`/activities/${a.activity.id}`],
+    '/customers/{}/activities': [`/customers/${a.customer.id}/activities`],
+    // a feed is named by its secret, not by an id: any unknown secret is a 404
+    '/calendar/{}': ['/calendar/cal_unknown.ics'],
     '/employees/{}': [`/employees/${a.employee.id}`],
     '/branches/{}': [`/branches/${a.branch.id}`],
     '/users/{}': [`/users/${a.user.id}`],
     '/imports/{}': [`/imports/${a.import.id}`],
+    '/customers/{}/merge': [`/customers/${a.customer.id}/merge`],
     '/imports/{}/failures.csv': [`/imports/${a.import.id}/failures.csv`],
     '/imports/files/{}': [`/imports/files/${a.file.id}`],
     '/import-mappings/{}': [`/import-mappings/${a.mapping.id}`],
+    '/customers/{}/contacts.vcf': [`/customers/${a.customer.id}/contacts.vcf`],
+    '/customers/{}/contacts/{}.vcf': [
+      `/customers/${a.customer.id}/contacts/${a.customerContact.id}.vcf`,
+      `/customers/${b.customer.id}/contacts/${a.customerContact.id}.vcf`,
+    ],
+    // the list name is not an id: POST /lists/{list} adds to the caller's own list
+    '/lists/{}': [],
+    '/lists/{}/{}': [`/lists/levels/${a.level.id}`],
     '/customers/{}/owners': [`/customers/${a.customer.id}/owners`],
     '/customers/{}/release': [`/customers/${a.customer.id}/release`],
     '/customers/{}/audit': [`/customers/${a.customer.id}/audit`],
@@ -123,6 +142,7 @@ function concretePaths(key) {
 function versionOf(key) {
   if (key.startsWith('/customers/{}/contacts/')) return a.customerContact.version;
   if (key.startsWith('/suppliers/{}/contacts/')) return a.supplierContact.version;
+  if (key.startsWith('/activities/')) return a.activity.version;
   if (key.startsWith('/customers/')) return a.customer.version;
   if (key.startsWith('/suppliers/')) return a.supplier.version;
   if (key.startsWith('/products/')) return a.product.version;
@@ -133,7 +153,11 @@ function versionOf(key) {
 /** A valid body for the route, so that only the tenant can be the reason to refuse it. */
 function bodyFor(key) {
   if (key === '/users/{}') return { role: 'owner', active: false };
+  if (key === '/activities/{}') return { subject: 'hacked by B' };
+  // merging A's customer into B's own: only the tenant of the merged one can refuse it
+  if (key === '/customers/{}/merge') return { into_id: b.customer.id };
   if (key === '/import-mappings/{}') return { name: 'hacked', kind: 'customers', mapping: {} };
+  if (key === '/lists/{}/{}') return { label: 'hacked by B', active: false };
   if (key === '/customers/{}/release') return { reason: 'hacked by B' };
   if (key === '/custom-fields/{}') return { label: 'hacked by B', required: true };
   if (/^\/(customers|suppliers)\/\{\}$/.test(key)) return { name: 'hacked by B', archived: true };
@@ -209,6 +233,7 @@ test("tenant B's lists and searches show nothing of tenant A", async () => {
   assert.deepEqual(mine(await listAll(B.api, '/products')), []);
   assert.deepEqual(await listAll(B.api, '/products?q=AAA'), []);
   assert.deepEqual(mine(await listAll(B.api, '/employees')), []);
+  assert.deepEqual(mine(await listAll(B.api, '/activities'), 'subject'), []);
   assert.deepEqual(mine(await itemsOf(B.api, '/branches')), []);
   assert.deepEqual(mine(await itemsOf(B.api, '/users')), []);
   assert.deepEqual(mine(await itemsOf(B.api, '/import-mappings?kind=customers')), []);
