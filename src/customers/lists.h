@@ -7,9 +7,8 @@
 #include "http/request.h"
 #include "http/router.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +32,8 @@ Result<nlohmann::json> add_list_item(db::Database& database, const http::Request
     const std::string& list, const nlohmann::json& body);
 // Changes label, position or active; the code stays (parties refer to it).
 Result<nlohmann::json> update_list_item(db::Database& database, const http::RequestContext& context,
-    const std::string& list, int64_t id, std::optional<int64_t> version, const nlohmann::json& body);
+    const std::string& list, int64_t id, std::optional<int64_t> version,
+    const nlohmann::json& body);
 
 void register_list_routes(http::Router& router, std::shared_ptr<db::Database> database);
 

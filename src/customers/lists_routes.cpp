@@ -6,10 +6,10 @@ namespace rapport::customers {
 
 void register_list_routes(http::Router& router, std::shared_ptr<db::Database> database)
 {
-    using http::Request;
-    using http::Response;
     using http::permitted;
+    using http::Request;
     using http::respond;
+    using http::Response;
     using http::with_body;
     using http::with_id;
     using nlohmann::json;
@@ -17,20 +17,24 @@ void register_list_routes(http::Router& router, std::shared_ptr<db::Database> da
 
     // every form that offers a level or an activity type needs the lists, so reading them takes
     // either the settings right or the right to read customers
-    router.get(base, "settings", "Lists of values: levels, sources, industries, regions, activity types",
+    router.get(base, "settings",
+        "Lists of values: levels, sources, industries, regions, activity types",
         [database](Request& request) {
             if (!request.context.can("settings.read"))
-                if (auto allowed = http::require_permission(request.context, "customers.read"); !allowed)
+                if (auto allowed = http::require_permission(request.context, "customers.read");
+                    !allowed)
                     return Response::problem(allowed.error());
             return respond(get_lists(*database, request.context));
         });
     router.post(base + "/{list}", "settings", "Add an item to a list of values",
         permitted("settings.edit", [database](Request& request) {
             return with_body(request, [&](const json& body) {
-                return respond(add_list_item(*database, request.context, request.params["list"], body), 201);
+                return respond(
+                    add_list_item(*database, request.context, request.params["list"], body), 201);
             });
         }));
-    router.patch(base + "/{list}/{id}", "settings", "Change the label, position or active flag of a list item",
+    router.patch(base + "/{list}/{id}", "settings",
+        "Change the label, position or active flag of a list item",
         permitted("settings.edit", [database](Request& request) {
             return with_id(request, [&](int64_t id) {
                 std::optional<int64_t> version;
@@ -41,8 +45,8 @@ void register_list_routes(http::Router& router, std::shared_ptr<db::Database> da
                     version = *parsed;
                 }
                 return with_body(request, [&](const json& body) {
-                    return respond(update_list_item(*database, request.context, request.params["list"], id,
-                        version, body));
+                    return respond(update_list_item(
+                        *database, request.context, request.params["list"], id, version, body));
                 });
             });
         }));

@@ -4,10 +4,8 @@
 #include "customers/vcard.h"
 
 #include "core/text.h"
+#include "customers/vcard_values.h"
 #include "documents/text_decoding.h"
-
-#include <unicode/ucnv.h>
-#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +15,8 @@
 namespace rapport::customers::vcard {
 
 namespace {
+
+using namespace values;
 
 std::string upper(std::string_view text)
 {
@@ -61,7 +61,7 @@ std::vector<PhysicalLine> split_lines(std::string_view bytes)
         auto line = bytes.substr(start, end - start);
         while (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
-        lines.push_back({number++, line});
+        lines.push_back({ number++, line });
         start = end + 1;
     }
     return lines;
@@ -83,12 +83,14 @@ size_t value_start(std::string_view line)
 bool header_has(std::string_view line, std::string_view word)
 {
     auto colon = value_start(line);
-    return colon != std::string_view::npos && upper(line.substr(0, colon)).find(word) != std::string::npos;
+    return colon != std::string_view::npos
+        && upper(line.substr(0, colon)).find(word) != std::string::npos;
 }
 
 bool is_base64_text(std::string_view line)
 {
-    return !line.empty() && line.find_first_not_of(
+    return !line.empty()
+        && line.find_first_not_of(
                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t")
         == std::string_view::npos;
 }
@@ -116,17 +118,19 @@ std::vector<LogicalLine> unfold(const std::vector<PhysicalLine>& lines)
             out.back().text.append(line.text.substr(1));
             continue;
         }
-        out.push_back({line.number, std::string(line.text)});
+        out.push_back({ line.number, std::string(line.text) });
         auto& current = out.back();
         while (i + 1 < lines.size()) {
             const auto& next = lines[i + 1].text;
             bool quoted_printable = header_has(current.text, "QUOTED-PRINTABLE");
-            bool base64 = header_has(current.text, "BASE64") || header_has(current.text, "ENCODING=B");
+            bool base64
+                = header_has(current.text, "BASE64") || header_has(current.text, "ENCODING=B");
             if (quoted_printable && !current.text.empty() && current.text.back() == '='
                 && !is_card_boundary(next)) {
                 current.text.pop_back();
                 current.text.append(next);
-            } else if (base64 && is_base64_text(next) && value_start(next) == std::string_view::npos) {
+            } else if (base64 && is_base64_text(next)
+                && value_start(next) == std::string_view::npos) {
                 current.text.append(text::trim(next));
             } else if (!next.empty() && (next[0] == ' ' || next[0] == '\t')) {
                 current.text.append(next.substr(1));
@@ -186,7 +190,9 @@ std::optional<Property> parse_property(const LogicalLine& line)
     std::string name = text::trim(parts[0]);
     if (auto dot = name.rfind('.'); dot != std::string::npos)
         name = name.substr(dot + 1);
-    if (name.empty() || name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    if (name.empty()
+        || name.find_first_not_of(
+               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
             != std::string::npos)
         return std::nullopt;
 
@@ -245,124 +251,19 @@ std::string encoding_of(const Property& property)
     return encoding;
 }
 
-int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
-std::string decode_quoted_printable(std::string_view text)
-{
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '=' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2])));
-            i += 2;
-        } else if (text[i] == '=' && i + 1 == text.size()) {
-            break; // a soft line break at the very end
-        } else {
-            out.push_back(text[i]);
-        }
-    }
-    return out;
-}
-
-std::string decode_base64(std::string_view text)
-{
-    std::string out;
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        int value = c >= 'A' && c <= 'Z' ? c - 'A'
-            : c >= 'a' && c <= 'z'       ? c - 'a' + 26
-            : c >= '0' && c <= '9'       ? c - '0' + 52
-            : c == '+'                   ? 62
-            : c == '/'                   ? 63
-                                         : -1;
-        if (value < 0)
-            continue;
-        buffer = (buffer << 6) | static_cast<uint32_t>(value);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
-        }
-    }
-    return out;
-}
-
-// ICU converter names for the charsets cards declare; the legacy CJK names map to their
-// supersets because phones label CP949 text as EUC-KR and GBK text as GB2312.
-std::optional<std::string> converter_for(std::string_view charset)
-{
-    auto name = lower(text::trim(charset));
-    if (name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii")
-        return "UTF-8";
-    if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "cp932" || name == "windows-31j"
-        || name == "x-sjis" || name == "ms_kanji")
-        return "ibm-943_P15A-2003";
-    if (name == "euc-kr" || name == "cp949" || name == "ks_c_5601-1987" || name == "uhc" || name == "ms949"
-        || name == "windows-949")
-        return "windows-949-2000";
-    if (name == "gb2312" || name == "gbk" || name == "gb18030" || name == "cp936" || name == "euc-cn")
-        return "gb18030";
-    if (name == "big5" || name == "big-5" || name == "cp950" || name == "big5-hkscs")
-        return "windows-950-2000";
-    if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1" || name == "windows-1252" || name == "cp1252")
-        return "ibm-5348_P100-1997";
-    if (name == "euc-jp")
-        return "ibm-33722_P12A_P12A-2009_U2";
-    if (name == "iso-2022-jp")
-        return "ISO_2022,locale=ja,version=4";
-    if (name == "utf-16" || name == "utf-16le")
-        return "UTF-16LE";
-    // anything else ICU knows by name (ISO-8859-2, KOI8-R …) is accepted as ICU spells it
-    UErrorCode status = U_ZERO_ERROR;
-    if (ucnv_getAlias(std::string(charset).c_str(), 0, &status) && U_SUCCESS(status))
-        return std::string(charset);
-    return std::nullopt;
-}
-
-// Converts with substitution: one bad byte in a phone's export must not lose the whole card.
-std::string to_utf8(std::string_view bytes, const std::string& converter_name)
-{
-    if (converter_name == "UTF-8" && text::is_valid_utf8(bytes))
-        return std::string(bytes);
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(converter_name.c_str(), &status), &ucnv_close);
-    if (U_FAILURE(status))
-        return std::string(bytes);
-    std::u16string wide(bytes.size() * 2 + 2, u'\0');
-    auto length = ucnv_toUChars(converter.get(), wide.data(), static_cast<int32_t>(wide.size()), bytes.data(),
-        static_cast<int32_t>(bytes.size()), &status);
-    if (U_FAILURE(status))
-        return std::string(bytes);
-    wide.resize(static_cast<size_t>(length));
-    std::string out(wide.size() * 3 + 1, '\0');
-    int32_t written = 0;
-    status = U_ZERO_ERROR;
-    u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &written, wide.data(),
-        static_cast<int32_t>(wide.size()), 0xFFFD, nullptr, &status);
-    out.resize(U_SUCCESS(status) ? static_cast<size_t>(written) : 0);
-    return out;
-}
-
 struct Decoding {
     std::string fallback_converter; // for values without CHARSET that are not UTF-8
 };
 
 // The text of a value as UTF-8, not yet unescaped; an error text when its charset is unknown.
-std::optional<std::string> decode_value(const Property& property, const Decoding& decoding, std::string& error)
+std::optional<std::string> decode_value(
+    const Property& property, const Decoding& decoding, std::string& error)
 {
     auto encoding = encoding_of(property);
-    std::string bytes = encoding == "QUOTED-PRINTABLE" || encoding == "Q" ? decode_quoted_printable(property.value)
-        : encoding == "BASE64" || encoding == "B"                        ? decode_base64(property.value)
-                                                                         : property.value;
+    std::string bytes = encoding == "QUOTED-PRINTABLE" || encoding == "Q"
+        ? decode_quoted_printable(property.value)
+        : encoding == "BASE64" || encoding == "B" ? decode_base64(property.value)
+                                                  : property.value;
     auto charset = parameter(property, "CHARSET");
     std::string converter;
     if (!charset.empty()) {
@@ -391,36 +292,6 @@ std::optional<std::string> decode_value(const Property& property, const Decoding
     return out;
 }
 
-// Splits a structured value at unescaped ';' and unescapes each part.
-std::vector<std::string> components(std::string_view text, char separator = ';')
-{
-    std::vector<std::string> parts(1);
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\\' && i + 1 < text.size()) {
-            char next = text[i + 1];
-            if (next == 'n' || next == 'N')
-                parts.back().push_back('\n');
-            else if (next == '\\' || next == ';' || next == ',' || next == ':')
-                parts.back().push_back(next);
-            else {
-                parts.back().push_back(c);
-                continue;
-            }
-            ++i;
-        } else if (c == separator) {
-            parts.emplace_back();
-        } else {
-            parts.back().push_back(c);
-        }
-    }
-    for (auto& part : parts)
-        part = text::trim(part);
-    return parts;
-}
-
-std::string unescape(std::string_view text) { return components(text, '\0').front(); }
-
 std::string component(const std::vector<std::string>& parts, size_t index)
 {
     return index < parts.size() ? parts[index] : std::string();
@@ -428,15 +299,16 @@ std::string component(const std::vector<std::string>& parts, size_t index)
 
 std::string phone_type(const std::vector<std::string>& types)
 {
-    if (has_type(types, {"fax"}))
+    if (has_type(types, { "fax" }))
         return "fax";
-    if (has_type(types, {"cell", "mobile", "iphone"}))
+    if (has_type(types, { "cell", "mobile", "iphone" }))
         return "mobile";
-    if (has_type(types, {"home"}))
+    if (has_type(types, { "home" }))
         return "home";
-    if (has_type(types, {"work", "main", "company"}))
+    if (has_type(types, { "work", "main", "company" }))
         return "work";
-    if (has_type(types, {"other", "x-other", "pager", "car", "isdn", "video", "bbs", "modem", "textphone"}))
+    if (has_type(types,
+            { "other", "x-other", "pager", "car", "isdn", "video", "bbs", "modem", "textphone" }))
         return "other";
     return "work";
 }
@@ -444,16 +316,16 @@ std::string phone_type(const std::vector<std::string>& types)
 // Types that say nothing about whose address it is.
 bool neutral_type(const std::string& type)
 {
-    static const std::vector<std::string> neutral = {"pref", "internet", "x400", "voice", "postal", "parcel",
-        "dom", "intl", "quoted-printable", "base64", "text", "uri"};
+    static const std::vector<std::string> neutral = { "pref", "internet", "x400", "voice", "postal",
+        "parcel", "dom", "intl", "quoted-printable", "base64", "text", "uri" };
     return std::find(neutral.begin(), neutral.end(), type) != neutral.end();
 }
 
 std::string place_type(const std::vector<std::string>& types)
 {
-    if (has_type(types, {"home"}))
+    if (has_type(types, { "home" }))
         return "home";
-    if (has_type(types, {"work"}))
+    if (has_type(types, { "work" }))
         return "work";
     for (const auto& type : types)
         if (!neutral_type(type))
@@ -468,13 +340,25 @@ struct MessengerKind {
 };
 
 const MessengerKind messenger_properties[] = {
-    {"X-KAKAOTALK", "kakaotalk", "kakaotalk"}, {"X-KAKAO", "kakaotalk", "kakaotalk"},
-    {"X-WECHAT", "wechat", "wechat"}, {"X-WEIXIN", "wechat", "wechat"}, {"X-LINE", "line", "line"},
-    {"X-WHATSAPP", "whatsapp", "whatsapp"}, {"X-TELEGRAM", "telegram", "telegram"},
-    {"X-SKYPE", "other", "skype"}, {"X-SKYPE-USERNAME", "other", "skype"}, {"X-MSN", "other", "msn"},
-    {"X-AIM", "other", "aim"}, {"X-YAHOO", "other", "yahoo"}, {"X-QQ", "other", "qq"},
-    {"X-ICQ", "other", "icq"}, {"X-JABBER", "other", "jabber"}, {"X-GTALK", "other", "gtalk"},
-    {"X-GOOGLE-TALK", "other", "gtalk"}, {"X-MS-IMADDRESS", "other", "im"}, {"X-GADUGADU", "other", "gadugadu"},
+    { "X-KAKAOTALK", "kakaotalk", "kakaotalk" },
+    { "X-KAKAO", "kakaotalk", "kakaotalk" },
+    { "X-WECHAT", "wechat", "wechat" },
+    { "X-WEIXIN", "wechat", "wechat" },
+    { "X-LINE", "line", "line" },
+    { "X-WHATSAPP", "whatsapp", "whatsapp" },
+    { "X-TELEGRAM", "telegram", "telegram" },
+    { "X-SKYPE", "other", "skype" },
+    { "X-SKYPE-USERNAME", "other", "skype" },
+    { "X-MSN", "other", "msn" },
+    { "X-AIM", "other", "aim" },
+    { "X-YAHOO", "other", "yahoo" },
+    { "X-QQ", "other", "qq" },
+    { "X-ICQ", "other", "icq" },
+    { "X-JABBER", "other", "jabber" },
+    { "X-GTALK", "other", "gtalk" },
+    { "X-GOOGLE-TALK", "other", "gtalk" },
+    { "X-MS-IMADDRESS", "other", "im" },
+    { "X-GADUGADU", "other", "gadugadu" },
 };
 
 // The messenger type of a service name as IMPP and X-SOCIALPROFILE spell it.
@@ -496,7 +380,7 @@ void add_messenger(Card& card, const Property& property, const std::string& valu
         return;
     for (const auto& kind : messenger_properties)
         if (property.name == kind.property) {
-            card.messengers.push_back({kind.type, value, kind.service});
+            card.messengers.push_back({ kind.type, value, kind.service });
             return;
         }
     std::string service = parameter(property, "X-SERVICE-TYPE");
@@ -509,7 +393,8 @@ void add_messenger(Card& card, const Property& property, const std::string& valu
         // "skype:kim.minsu", "xmpp:kim@example.com": the scheme names the service
         auto colon = value.find(':');
         if (colon != std::string::npos && colon > 0
-            && value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+            && value.find_first_not_of(
+                   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
                 == colon) {
             if (service.empty())
                 service = value.substr(0, colon);
@@ -518,21 +403,7 @@ void add_messenger(Card& card, const Property& property, const std::string& valu
     } else if (auto user = parameter(property, "X-USER"); !user.empty()) {
         id = user;
     }
-    card.messengers.push_back({messenger_type(service), id, lower(service)});
-}
-
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-std::string format_date(int year, int month, int day)
-{
-    static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1)
-        return {};
-    if (day > lengths[month - 1] + (month == 2 && is_leap(year) ? 1 : 0))
-        return {};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return buffer;
+    card.messengers.push_back({ messenger_type(service), id, lower(service) });
 }
 
 // The building blocks of one card, applied property by property.
@@ -571,26 +442,28 @@ void apply(Card& card, const Property& property, const std::string& value)
         if (lower(number).rfind("tel:", 0) == 0)
             number = text::trim(number.substr(4));
         if (!number.empty())
-            card.phones.push_back({phone_type(types_of(property)), number});
+            card.phones.push_back({ phone_type(types_of(property)), number });
     } else if (name == "EMAIL") {
         auto address = unescape(value);
         if (lower(address).rfind("mailto:", 0) == 0)
             address = address.substr(7);
         if (!address.empty())
-            card.emails.push_back({place_type(types_of(property)), address});
+            card.emails.push_back({ place_type(types_of(property)), address });
     } else if (name == "ADR") {
         auto parts = components(value);
-        Address address {place_type(types_of(property)), "", "", component(parts, 3), component(parts, 4),
-            component(parts, 5), component(parts, 6)};
+        Address address { place_type(types_of(property)), "", "", component(parts, 3),
+            component(parts, 4), component(parts, 5), component(parts, 6) };
         std::vector<std::string> lines;
-        for (size_t i : {size_t(2), size_t(1), size_t(0)})
+        for (size_t i : { size_t(2), size_t(1), size_t(0) })
             if (!component(parts, i).empty())
                 lines.push_back(component(parts, i));
         if (!lines.empty())
             address.line1 = lines[0];
         for (size_t i = 1; i < lines.size(); ++i)
             address.line2 += (address.line2.empty() ? "" : ", ") + lines[i];
-        if (address != Address {address.type})
+        bool empty = address.line1.empty() && address.city.empty() && address.region.empty()
+            && address.postal_code.empty() && address.country.empty();
+        if (!empty)
             card.addresses.push_back(address);
     } else if (name == "BDAY") {
         if (card.birthday.empty())
@@ -611,8 +484,8 @@ void apply(Card& card, const Property& property, const std::string& value)
 
 bool is_wanted(const std::string& name)
 {
-    static const std::vector<std::string> wanted = {"FN", "N", "ORG", "TITLE", "TEL", "EMAIL", "ADR", "BDAY",
-        "NOTE", "URL", "IMPP", "X-SOCIALPROFILE"};
+    static const std::vector<std::string> wanted = { "FN", "N", "ORG", "TITLE", "TEL", "EMAIL",
+        "ADR", "BDAY", "NOTE", "URL", "IMPP", "X-SOCIALPROFILE" };
     if (std::find(wanted.begin(), wanted.end(), name) != wanted.end())
         return true;
     return std::any_of(std::begin(messenger_properties), std::end(messenger_properties),
@@ -631,7 +504,8 @@ void fill_name(Card& card)
     if (cjk(card.family_name)) {
         card.name = card.family_name + card.given_name;
     } else {
-        for (const auto* part : {&card.prefix, &card.given_name, &card.additional_names, &card.family_name, &card.suffix})
+        for (const auto* part : { &card.prefix, &card.given_name, &card.additional_names,
+                 &card.family_name, &card.suffix })
             if (!part->empty())
                 card.name += (card.name.empty() ? "" : " ") + *part;
     }
@@ -654,7 +528,7 @@ struct Block {
 void build(const Block& block, const Decoding& decoding, ParseResult& result)
 {
     if (!block.problem.empty()) {
-        result.errors.push_back({block.index, block.problem_line, block.problem});
+        result.errors.push_back({ block.index, block.problem_line, block.problem });
         return;
     }
     Card card;
@@ -663,8 +537,8 @@ void build(const Block& block, const Decoding& decoding, ParseResult& result)
     for (const auto& line : block.lines) {
         auto property = parse_property(line);
         if (!property) {
-            result.errors.push_back({block.index, line.number, "line " + std::to_string(line.number)
-                    + " is not a property (NAME:value)"});
+            result.errors.push_back({ block.index, line.number,
+                "line " + std::to_string(line.number) + " is not a property (NAME:value)" });
             return;
         }
         if (property->name == "VERSION") {
@@ -676,7 +550,8 @@ void build(const Block& block, const Decoding& decoding, ParseResult& result)
         std::string error;
         auto value = decode_value(*property, decoding, error);
         if (!value) {
-            result.errors.push_back({block.index, line.number, "line " + std::to_string(line.number) + ": " + error});
+            result.errors.push_back(
+                { block.index, line.number, "line " + std::to_string(line.number) + ": " + error });
             return;
         }
         apply(card, *property, *value);
@@ -695,40 +570,6 @@ bool is_named(const LogicalLine& line, std::string_view name, std::string_view v
 }
 
 } // namespace
-
-std::string parse_date(std::string_view input)
-{
-    auto text = text::trim(input);
-    if (text.rfind("--", 0) == 0)
-        return {}; // a birthday without its year
-    if (auto t = text.find_first_of("Tt "); t != std::string::npos && t >= 8)
-        text = text.substr(0, t);
-    std::vector<std::string> numbers(1);
-    char separator = 0;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') {
-            numbers.back().push_back(c);
-        } else if (!numbers.back().empty()) {
-            separator = separator ? separator : c;
-            numbers.emplace_back();
-        }
-    }
-    if (numbers.back().empty())
-        numbers.pop_back();
-    auto number = [](const std::string& digits) { return std::atoi(digits.c_str()); };
-    if (numbers.size() == 1 && numbers[0].size() == 8)
-        return format_date(number(numbers[0].substr(0, 4)), number(numbers[0].substr(4, 2)),
-            number(numbers[0].substr(6, 2)));
-    if (numbers.size() != 3)
-        return {};
-    if (numbers[0].size() == 4)
-        return format_date(number(numbers[0]), number(numbers[1]), number(numbers[2]));
-    // 22.03.1980 (day first, as Europe writes it); 03/22/1980 (month first, as the US does)
-    if (numbers[2].size() == 4)
-        return separator == '/' ? format_date(number(numbers[2]), number(numbers[0]), number(numbers[1]))
-                                : format_date(number(numbers[2]), number(numbers[1]), number(numbers[0]));
-    return {};
-}
 
 ParseResult parse(std::string_view bytes)
 {
@@ -770,7 +611,9 @@ ParseResult parse(std::string_view bytes)
         if (is_blank(line.text) || line.text[0] == '#')
             continue;
         if (nested > 0) {
-            nested += is_named(line, "BEGIN", "VCARD") ? 1 : is_named(line, "END", "VCARD") ? -1 : 0;
+            nested += is_named(line, "BEGIN", "VCARD") ? 1
+                : is_named(line, "END", "VCARD")       ? -1
+                                                       : 0;
             continue;
         }
         if (is_named(line, "BEGIN", "VCARD")) {
@@ -781,20 +624,22 @@ ParseResult parse(std::string_view bytes)
                     nested = 1;
                     continue;
                 }
-                card->problem = "no END:VCARD before the next BEGIN:VCARD at line " + std::to_string(line.number);
+                card->problem = "no END:VCARD before the next BEGIN:VCARD at line "
+                    + std::to_string(line.number);
                 card->problem_line = card->line;
                 build(*card, decoding, result);
             }
             flush_orphans("lines outside a card: no BEGIN:VCARD before line "
                 + std::to_string(orphans.lines.empty() ? 0 : orphans.lines.back().number + 1));
-            card = Block {next_index++, line.number, {}, {}, 0};
+            card = Block { next_index++, line.number, {}, {}, 0 };
         } else if (is_named(line, "END", "VCARD")) {
             if (card) {
                 build(*card, decoding, result);
                 card.reset();
             } else {
                 orphans.lines.push_back(line);
-                flush_orphans("no BEGIN:VCARD for the END:VCARD at line " + std::to_string(line.number));
+                flush_orphans(
+                    "no BEGIN:VCARD for the END:VCARD at line " + std::to_string(line.number));
             }
         } else if (card) {
             card->lines.push_back(line);

@@ -8,8 +8,8 @@ namespace rapport::customers {
 namespace {
 
 using http::Request;
-using http::Response;
 using http::respond;
+using http::Response;
 
 // ?version=3.0|4.0, 3.0 when absent: the version every phone and mail program reads.
 Result<vcard::Version> version_param(const Request& request)
@@ -28,7 +28,8 @@ Response vcard_response(Result<std::string> text, const std::string& filename)
         return Response::problem(text.error());
     Response response;
     response.content_type = "text/vcard; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    response.headers.emplace_back(
+        "Content-Disposition", "attachment; filename=\"" + filename + "\"");
     response.body = std::move(*text);
     return response;
 }
@@ -42,7 +43,8 @@ void register_vcard_routes(http::Router& router, std::shared_ptr<db::Database> d
     using http::with_id;
     const std::string base = "/api/v1";
     router.post(base + "/vcard/parse", "customers",
-        "Read a .vcf file (any charset): the cards with their duplicate candidates, and the broken ones",
+        "Read a .vcf file (any charset): the cards with their duplicate candidates, and the broken "
+        "ones",
         permitted("customers.read", [database](Request& request) {
             if (request.body.size() > documents::max_document_bytes)
                 return Response::problem(documents::file_too_large(request.body.size()));
@@ -64,20 +66,26 @@ void register_vcard_routes(http::Router& router, std::shared_ptr<db::Database> d
                 auto version = version_param(request);
                 if (!version)
                     return Response::problem(version.error());
-                return vcard_response(export_contacts(*database, request.context, id, std::nullopt, *version),
+                return vcard_response(
+                    export_contacts(*database, request.context, id, std::nullopt, *version),
                     "contacts-" + std::to_string(id) + ".vcf");
             });
         }));
     router.get(base + "/customers/{id}/contacts/{contact_id}.vcf", "customers",
-        "One contact as vCard (?version=3.0|4.0)", permitted("customers.export", [database](Request& request) {
+        "One contact as vCard (?version=3.0|4.0)",
+        permitted("customers.export", [database](Request& request) {
             return with_id(request, [&](int64_t id) {
-                return with_id(request, [&](int64_t contact_id) {
-                    auto version = version_param(request);
-                    if (!version)
-                        return Response::problem(version.error());
-                    return vcard_response(export_contacts(*database, request.context, id, contact_id, *version),
-                        "contact-" + std::to_string(contact_id) + ".vcf");
-                }, "contact_id");
+                return with_id(
+                    request,
+                    [&](int64_t contact_id) {
+                        auto version = version_param(request);
+                        if (!version)
+                            return Response::problem(version.error());
+                        return vcard_response(
+                            export_contacts(*database, request.context, id, contact_id, *version),
+                            "contact-" + std::to_string(contact_id) + ".vcf");
+                    },
+                    "contact_id");
             });
         }));
 }

@@ -14,12 +14,15 @@ namespace {
 using db::Connection;
 using nlohmann::json;
 
-Error not_found() { return Error::make(ErrorCode::not_found, "not_found", "No such record."); }
+Error not_found()
+{
+    return Error::make(ErrorCode::not_found, "not_found", "No such record.");
+}
 
 // The contact a card becomes, in the shape POST /customers/{id}/contacts takes.
 json contact_body(const vcard::Card& card)
 {
-    json body = {{"name", card.name}};
+    json body = { { "name", card.name } };
     auto set = [&](const char* key, const std::string& value) {
         if (!value.empty())
             body[key] = value;
@@ -30,13 +33,13 @@ json contact_body(const vcard::Card& card)
     set("notes", card.notes);
     json phones = json::array();
     for (const auto& phone : card.phones)
-        phones.push_back({{"type", phone.type}, {"number", phone.number}});
+        phones.push_back({ { "type", phone.type }, { "number", phone.number } });
     json emails = json::array();
     for (const auto& email : card.emails)
-        emails.push_back({{"type", email.type}, {"address", email.address}});
+        emails.push_back({ { "type", email.type }, { "address", email.address } });
     json messengers = json::array();
     for (const auto& messenger : card.messengers)
-        messengers.push_back({{"type", messenger.type}, {"id", messenger.id}});
+        messengers.push_back({ { "type", messenger.type }, { "id", messenger.id } });
     body["phones"] = phones;
     body["emails"] = emails;
     body["messengers"] = messengers;
@@ -47,8 +50,8 @@ json contact_body(const vcard::Card& card)
 // first work address becomes the billing address. `overrides` are the user's own party fields.
 json party_body(const vcard::Card& card, const json& overrides)
 {
-    json body = {{"name", card.organization.empty() ? card.name : card.organization},
-        {"kind", card.organization.empty() ? "person" : "company"}};
+    json body = { { "name", card.organization.empty() ? card.name : card.organization },
+        { "kind", card.organization.empty() ? "person" : "company" } };
     const vcard::Address* address = nullptr;
     for (const auto& a : card.addresses)
         if (!address || (a.type == "work" && address->type != "work"))
@@ -88,7 +91,9 @@ bool party_visible(Connection& connection, const http::RequestContext& context, 
     db::Params params;
     auto where = visibility(context, PartyView::customers, "p", params);
     params.push_back(party_id);
-    return connection.query_one("SELECT p.id FROM parties p WHERE " + where + " AND p.id = ?", params).has_value();
+    return connection
+        .query_one("SELECT p.id FROM parties p WHERE " + where + " AND p.id = ?", params)
+        .has_value();
 }
 
 struct Imported {
@@ -97,12 +102,13 @@ struct Imported {
     bool created_party = false;
 };
 
-Result<Imported> import_one(db::Database& database, const http::RequestContext& context, const json& item,
-    const std::string& path, const std::string& action)
+Result<Imported> import_one(db::Database& database, const http::RequestContext& context,
+    const json& item, const std::string& path, const std::string& action)
 {
     const json& card_json = item.contains("card") ? item.at("card") : item;
     if (!card_json.is_object())
-        return Error::invalid(path + ".card", "invalid_type", "must be a card as /vcard/parse answers it");
+        return Error::invalid(
+            path + ".card", "invalid_type", "must be a card as /vcard/parse answers it");
     auto card = vcard::from_json(card_json);
 
     auto contact = contact_body(card);
@@ -115,18 +121,23 @@ Result<Imported> import_one(db::Database& database, const http::RequestContext& 
         if (auto allowed = auth::require(context, "customers.edit"); !allowed)
             return allowed.take_error();
         auto party_id = item.find("party_id");
-        if (party_id == item.end() || !party_id->is_number_integer() || party_id->get<int64_t>() < 1)
-            return Error::invalid(path + ".party_id", "required", "must be the id of the customer to attach to");
+        if (party_id == item.end() || !party_id->is_number_integer()
+            || party_id->get<int64_t>() < 1)
+            return Error::invalid(
+                path + ".party_id", "required", "must be the id of the customer to attach to");
         return database.write([&](Connection& connection) -> Result<Imported> {
             if (!party_visible(connection, context, party_id->get<int64_t>()))
-                return Error {ErrorCode::not_found, "No such customer.",
-                    {{path + ".party_id", "not_found", "is not a customer you can see"}}, "not_found"};
-            auto contact_id = insert_contact(connection, context, party_id->get<int64_t>(), contact_values);
+                return Error { ErrorCode::not_found, "No such customer.",
+                    { { path + ".party_id", "not_found", "is not a customer you can see" } },
+                    "not_found" };
+            auto contact_id
+                = insert_contact(connection, context, party_id->get<int64_t>(), contact_values);
             if (!contact_id)
                 return under(contact_id.take_error(), path);
-            connection.execute("UPDATE parties SET updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?",
-                {clock::now_iso(), context.tenant_id, party_id->get<int64_t>()});
-            return Imported {party_id->get<int64_t>(), *contact_id, false};
+            connection.execute("UPDATE parties SET updated_at = ?, version = version + 1 WHERE "
+                               "tenant_id = ? AND id = ?",
+                { clock::now_iso(), context.tenant_id, party_id->get<int64_t>() });
+            return Imported { party_id->get<int64_t>(), *contact_id, false };
         });
     }
 
@@ -144,7 +155,7 @@ Result<Imported> import_one(db::Database& database, const http::RequestContext& 
         auto contact_id = insert_contact(connection, context, *party_id, contact_values);
         if (!contact_id)
             return under(contact_id.take_error(), path + ".card");
-        return Imported {*party_id, *contact_id, true};
+        return Imported { *party_id, *contact_id, true };
     });
 }
 
@@ -153,17 +164,21 @@ vcard::Card card_of(const json& party, const json& contact)
 {
     auto text = [](const json& object, const char* key) {
         auto found = object.find(key);
-        return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+        return found != object.end() && found->is_string() ? found->get<std::string>()
+                                                           : std::string();
     };
-    vcard::Card card = vcard::from_json(json {{"name", text(contact, "name")}, {"title", text(contact, "title")},
-        {"department", text(contact, "department")}, {"birthday", text(contact, "birthday")},
-        {"notes", text(contact, "notes")}, {"phones", contact.value("phones", json::array())},
-        {"emails", contact.value("emails", json::array())},
-        {"messengers", contact.value("messengers", json::array())}});
+    vcard::Card card = vcard::from_json(json { { "name", text(contact, "name") },
+        { "title", text(contact, "title") }, { "department", text(contact, "department") },
+        { "birthday", text(contact, "birthday") }, { "notes", text(contact, "notes") },
+        { "phones", contact.value("phones", json::array()) },
+        { "emails", contact.value("emails", json::array()) },
+        { "messengers", contact.value("messengers", json::array()) } });
     if (text(party, "kind") != "person")
         card.organization = text(party, "name");
-    if (auto address = party.find("billing_address"); address != party.end() && address->is_object()) {
-        auto a = vcard::from_json(json {{"addresses", json::array({*address})}}).addresses.front();
+    if (auto address = party.find("billing_address");
+        address != party.end() && address->is_object()) {
+        auto a = vcard::from_json(json { { "addresses", json::array({ *address }) } })
+                     .addresses.front();
         a.type = "work";
         card.addresses.push_back(a);
     }
@@ -174,7 +189,8 @@ vcard::Card card_of(const json& party, const json& contact)
 
 } // namespace
 
-Result<json> parse_cards(db::Database& database, const http::RequestContext& context, const std::string& bytes)
+Result<json> parse_cards(
+    db::Database& database, const http::RequestContext& context, const std::string& bytes)
 {
     auto parsed = vcard::parse(bytes);
     json cards = json::array();
@@ -188,22 +204,26 @@ Result<json> parse_cards(db::Database& database, const http::RequestContext& con
             query.limit = 5;
             // find_similar answers the /customers/similar body {items:[…]}; a card carries the list
             auto similar = find_similar(connection, context, query);
-            out["candidates"] = similar.is_object() && similar.contains("items") ? similar["items"] : similar;
+            out["candidates"]
+                = similar.is_object() && similar.contains("items") ? similar["items"] : similar;
             cards.push_back(std::move(out));
         }
         return 0;
     });
     json errors = json::array();
     for (const auto& error : parsed.errors)
-        errors.push_back({{"index", error.index}, {"line", error.line}, {"reason", error.reason}});
-    return json {{"cards", cards}, {"errors", errors}};
+        errors.push_back(
+            { { "index", error.index }, { "line", error.line }, { "reason", error.reason } });
+    return json { { "cards", cards }, { "errors", errors } };
 }
 
-Result<json> import_cards(db::Database& database, const http::RequestContext& context, const json& body)
+Result<json> import_cards(
+    db::Database& database, const http::RequestContext& context, const json& body)
 {
     auto cards = body.find("cards");
     if (cards == body.end() || !cards->is_array() || cards->empty())
-        return Error::invalid("cards", "required", "must be a non-empty list of cards with their action");
+        return Error::invalid(
+            "cards", "required", "must be a non-empty list of cards with their action");
     for (const auto& [key, value] : body.items())
         if (key != "cards")
             return Error::invalid(key, "unknown_field", "is not a field of this request");
@@ -213,8 +233,9 @@ Result<json> import_cards(db::Database& database, const http::RequestContext& co
     for (size_t i = 0; i < cards->size(); ++i) {
         const auto& item = (*cards)[i];
         auto path = "cards[" + std::to_string(i) + "]";
-        json entry = {{"index", i}, {"party_id", nullptr}, {"contact_id", nullptr}};
-        if (item.is_object() && item.contains("card") && item["card"].is_object() && item["card"].contains("index"))
+        json entry = { { "index", i }, { "party_id", nullptr }, { "contact_id", nullptr } };
+        if (item.is_object() && item.contains("card") && item["card"].is_object()
+            && item["card"].contains("index"))
             entry["card_index"] = item["card"]["index"];
         auto action = item.is_object() && item.contains("action") && item["action"].is_string()
             ? item["action"].get<std::string>()
@@ -227,15 +248,18 @@ Result<json> import_cards(db::Database& database, const http::RequestContext& co
         }
         Result<Imported> imported = action == "attach" || action == "create"
             ? import_one(database, context, item, path, action)
-            : Result<Imported>(Error::invalid(path + ".action", "invalid_choice", "must be one of attach, create, skip"));
+            : Result<Imported>(Error::invalid(
+                path + ".action", "invalid_choice", "must be one of attach, create, skip"));
         if (!imported) {
             ++failed;
             const auto& error = imported.error();
             json problems = json::array();
             for (const auto& field : error.fields)
-                problems.push_back({{"path", field.path}, {"code", field.code}, {"message", field.message}});
+                problems.push_back({ { "path", field.path }, { "code", field.code },
+                    { "message", field.message } });
             if (problems.empty())
-                problems.push_back({{"path", path}, {"code", error.detail_code}, {"message", error.message}});
+                problems.push_back({ { "path", path }, { "code", error.detail_code },
+                    { "message", error.message } });
             entry["status"] = "failed";
             entry["code"] = error.detail_code;
             entry["errors"] = problems;
@@ -249,12 +273,13 @@ Result<json> import_cards(db::Database& database, const http::RequestContext& co
         ++(imported->created_party ? created_parties : attached);
         items.push_back(entry);
     }
-    return json {{"created_parties", created_parties}, {"created_contacts", created_contacts}, {"attached", attached},
-        {"skipped", skipped}, {"failed", failed}, {"items", items}};
+    return json { { "created_parties", created_parties }, { "created_contacts", created_contacts },
+        { "attached", attached }, { "skipped", skipped }, { "failed", failed },
+        { "items", items } };
 }
 
-Result<std::string> export_contacts(db::Database& database, const http::RequestContext& context, int64_t party_id,
-    std::optional<int64_t> contact_id, vcard::Version version)
+Result<std::string> export_contacts(db::Database& database, const http::RequestContext& context,
+    int64_t party_id, std::optional<int64_t> contact_id, vcard::Version version)
 {
     auto party = get_party(database, context, PartyView::customers, party_id);
     if (!party)

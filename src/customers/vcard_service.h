@@ -8,22 +8,21 @@
 #include "http/request.h"
 #include "http/router.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 namespace rapport::customers {
 
 // {cards:[card + candidates], errors:[{index, line, reason}]} for the bytes of a .vcf file.
-Result<nlohmann::json> parse_cards(db::Database& database, const http::RequestContext& context,
-    const std::string& bytes);
+Result<nlohmann::json> parse_cards(
+    db::Database& database, const http::RequestContext& context, const std::string& bytes);
 
 // Imports each card in its own transaction: attach to a customer, create one, or skip. A card
 // that fails is reported with its index and changes nothing.
-Result<nlohmann::json> import_cards(db::Database& database, const http::RequestContext& context,
-    const nlohmann::json& body);
+Result<nlohmann::json> import_cards(
+    db::Database& database, const http::RequestContext& context, const nlohmann::json& body);
 
 // The vCard text of a customer's contacts, or of one of them; 404 outside the data scope.
 Result<std::string> export_contacts(db::Database& database, const http::RequestContext& context,

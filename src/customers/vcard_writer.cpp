@@ -1,7 +1,6 @@
 // Writing vCard 3.0 and 4.0, and the JSON form of a card.
-#include "customers/vcard.h"
-
 #include "core/text.h"
+#include "customers/vcard.h"
 
 #include <algorithm>
 #include <cctype>
@@ -65,31 +64,34 @@ void append_line(std::string& out, const std::string& line)
     out += "\r\n";
 }
 
-bool is_cjk(std::string_view text) { return !text.empty() && static_cast<unsigned char>(text[0]) >= 0xE1; }
+bool is_cjk(std::string_view text)
+{
+    return !text.empty() && static_cast<unsigned char>(text[0]) >= 0xE1;
+}
 
 // Family and given name for N when the card has only its display name: Korean, Chinese and
 // Japanese names start with the family name, Western ones end with it.
 std::pair<std::string, std::string> split_name(const Card& card)
 {
     if (!card.family_name.empty() || !card.given_name.empty())
-        return {card.family_name, card.given_name};
+        return { card.family_name, card.given_name };
     auto name = text::trim(card.name);
     auto space = name.find(' ');
     if (is_cjk(name)) {
         if (space != std::string::npos)
-            return {name.substr(0, space), text::trim(name.substr(space + 1))};
+            return { name.substr(0, space), text::trim(name.substr(space + 1)) };
         // one code point of family name: right for nearly all Korean and Chinese names
         size_t length = 1;
         while (length < name.size() && (static_cast<unsigned char>(name[length]) & 0xC0) == 0x80)
             ++length;
         if (length < name.size())
-            return {name.substr(0, length), name.substr(length)};
-        return {name, ""};
+            return { name.substr(0, length), name.substr(length) };
+        return { name, "" };
     }
     auto last = name.rfind(' ');
     if (last == std::string::npos)
-        return {name, ""};
-    return {name.substr(last + 1), text::trim(name.substr(0, last))};
+        return { name, "" };
+    return { name.substr(last + 1), text::trim(name.substr(0, last)) };
 }
 
 std::string phone_types(const std::string& type, bool v4)
@@ -134,12 +136,16 @@ std::string messenger_property(const std::string& type)
     return {};
 }
 
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
+json text_or_null(const std::string& text)
+{
+    return text.empty() ? json() : json(text);
+}
 
 std::string string_of(const json& object, const char* key)
 {
     auto found = object.find(key);
-    return found != object.end() && found->is_string() ? text::trim(found->get<std::string>()) : std::string();
+    return found != object.end() && found->is_string() ? text::trim(found->get<std::string>())
+                                                       : std::string();
 }
 
 } // namespace
@@ -152,19 +158,24 @@ std::string write(const Card& card, Version version)
     append_line(out, v4 ? "VERSION:4.0" : "VERSION:3.0");
     append_line(out, "FN:" + escape(card.name));
     auto [family, given] = split_name(card);
-    append_line(out, "N:" + structured({family, given, card.additional_names, card.prefix, card.suffix}));
+    append_line(
+        out, "N:" + structured({ family, given, card.additional_names, card.prefix, card.suffix }));
     if (!card.organization.empty() || !card.department.empty())
-        append_line(out, "ORG:" + (card.department.empty() ? escape(card.organization)
-                                                            : structured({card.organization, card.department})));
+        append_line(out,
+            "ORG:"
+                + (card.department.empty() ? escape(card.organization)
+                                           : structured({ card.organization, card.department })));
     if (!card.title.empty())
         append_line(out, "TITLE:" + escape(card.title));
     for (const auto& phone : card.phones)
         append_line(out, "TEL;TYPE=" + phone_types(phone.type, v4) + ":" + escape(phone.number));
     for (const auto& email : card.emails)
-        append_line(out, "EMAIL;TYPE=" + place_types(email.type, v4, true) + ":" + escape(email.address));
+        append_line(
+            out, "EMAIL;TYPE=" + place_types(email.type, v4, true) + ":" + escape(email.address));
     for (const auto& a : card.addresses)
-        append_line(out, "ADR;TYPE=" + place_types(a.type, v4, false) + ":"
-                + structured({"", a.line2, a.line1, a.city, a.region, a.postal_code, a.country}));
+        append_line(out,
+            "ADR;TYPE=" + place_types(a.type, v4, false) + ":"
+                + structured({ "", a.line2, a.line1, a.city, a.region, a.postal_code, a.country }));
     if (!card.birthday.empty()) {
         auto date = card.birthday;
         if (v4)
@@ -180,8 +191,10 @@ std::string write(const Card& card, Version version)
         if (!property.empty())
             append_line(out, property + ":" + escape(messenger.id));
         else
-            append_line(out, "IMPP;X-SERVICE-TYPE=" + (messenger.service.empty() ? "other" : messenger.service)
-                    + ":x-" + (messenger.service.empty() ? "other" : messenger.service) + ":" + escape(messenger.id));
+            append_line(out,
+                "IMPP;X-SERVICE-TYPE=" + (messenger.service.empty() ? "other" : messenger.service)
+                    + ":x-" + (messenger.service.empty() ? "other" : messenger.service) + ":"
+                    + escape(messenger.id));
     }
     append_line(out, "END:VCARD");
     return out;
@@ -191,24 +204,29 @@ json to_json(const Card& card)
 {
     json phones = json::array();
     for (const auto& phone : card.phones)
-        phones.push_back({{"type", phone.type}, {"number", phone.number}});
+        phones.push_back({ { "type", phone.type }, { "number", phone.number } });
     json emails = json::array();
     for (const auto& email : card.emails)
-        emails.push_back({{"type", email.type}, {"address", email.address}});
+        emails.push_back({ { "type", email.type }, { "address", email.address } });
     json addresses = json::array();
     for (const auto& a : card.addresses)
-        addresses.push_back({{"type", a.type}, {"line1", text_or_null(a.line1)}, {"line2", text_or_null(a.line2)},
-            {"city", text_or_null(a.city)}, {"region", text_or_null(a.region)},
-            {"postal_code", text_or_null(a.postal_code)}, {"country", text_or_null(a.country)}});
+        addresses.push_back({ { "type", a.type }, { "line1", text_or_null(a.line1) },
+            { "line2", text_or_null(a.line2) }, { "city", text_or_null(a.city) },
+            { "region", text_or_null(a.region) }, { "postal_code", text_or_null(a.postal_code) },
+            { "country", text_or_null(a.country) } });
     json messengers = json::array();
     for (const auto& m : card.messengers)
-        messengers.push_back({{"type", m.type}, {"id", m.id}, {"service", text_or_null(m.service)}});
-    return {{"index", card.index}, {"line", card.line}, {"version", text_or_null(card.version)},
-        {"name", card.name}, {"given_name", text_or_null(card.given_name)},
-        {"family_name", text_or_null(card.family_name)}, {"organization", text_or_null(card.organization)},
-        {"title", text_or_null(card.title)}, {"department", text_or_null(card.department)}, {"phones", phones},
-        {"emails", emails}, {"addresses", addresses}, {"birthday", text_or_null(card.birthday)},
-        {"notes", text_or_null(card.notes)}, {"messengers", messengers}, {"urls", card.urls}};
+        messengers.push_back(
+            { { "type", m.type }, { "id", m.id }, { "service", text_or_null(m.service) } });
+    return { { "index", card.index }, { "line", card.line },
+        { "version", text_or_null(card.version) }, { "name", card.name },
+        { "given_name", text_or_null(card.given_name) },
+        { "family_name", text_or_null(card.family_name) },
+        { "organization", text_or_null(card.organization) }, { "title", text_or_null(card.title) },
+        { "department", text_or_null(card.department) }, { "phones", phones }, { "emails", emails },
+        { "addresses", addresses }, { "birthday", text_or_null(card.birthday) },
+        { "notes", text_or_null(card.notes) }, { "messengers", messengers },
+        { "urls", card.urls } };
 }
 
 Card from_json(const json& object)
@@ -232,17 +250,19 @@ Card from_json(const json& object)
     };
     for (const auto& phone : list("phones"))
         if (phone.is_object())
-            card.phones.push_back({string_of(phone, "type"), string_of(phone, "number")});
+            card.phones.push_back({ string_of(phone, "type"), string_of(phone, "number") });
     for (const auto& email : list("emails"))
         if (email.is_object())
-            card.emails.push_back({string_of(email, "type"), string_of(email, "address")});
+            card.emails.push_back({ string_of(email, "type"), string_of(email, "address") });
     for (const auto& a : list("addresses"))
         if (a.is_object())
-            card.addresses.push_back({string_of(a, "type"), string_of(a, "line1"), string_of(a, "line2"),
-                string_of(a, "city"), string_of(a, "region"), string_of(a, "postal_code"), string_of(a, "country")});
+            card.addresses.push_back({ string_of(a, "type"), string_of(a, "line1"),
+                string_of(a, "line2"), string_of(a, "city"), string_of(a, "region"),
+                string_of(a, "postal_code"), string_of(a, "country") });
     for (const auto& m : list("messengers"))
         if (m.is_object())
-            card.messengers.push_back({string_of(m, "type"), string_of(m, "id"), string_of(m, "service")});
+            card.messengers.push_back(
+                { string_of(m, "type"), string_of(m, "id"), string_of(m, "service") });
     for (const auto& url : list("urls"))
         if (url.is_string())
             card.urls.push_back(url.get<std::string>());

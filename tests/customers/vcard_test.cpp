@@ -2,11 +2,10 @@
 // bytes, plus synthetic Korean, Chinese, Japanese and broken files, and the writer's round trip.
 #include "customers/vcard.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace rapport::customers::vcard {
@@ -15,8 +14,9 @@ namespace {
 std::string sample(const std::string& name)
 {
     const char* configured = std::getenv("RAPPORT_SHARED_DATA");
-    std::filesystem::path base = configured ? std::filesystem::path(configured)
-                                            : std::filesystem::path(__FILE__).parent_path() / "../../../shared/data";
+    std::filesystem::path base = configured
+        ? std::filesystem::path(configured)
+        : std::filesystem::path(__FILE__).parent_path() / "../../../shared/data";
     std::ifstream file(base / "vcard" / name, std::ios::binary);
     EXPECT_TRUE(file.good()) << "missing sample " << name;
     std::stringstream bytes;
@@ -29,7 +29,8 @@ ParseResult parse_sample(const std::string& name, size_t cards)
     auto result = parse(sample(name));
     EXPECT_EQ(result.cards.size(), cards) << name;
     for (const auto& error : result.errors)
-        ADD_FAILURE() << name << ": card " << error.index << " line " << error.line << ": " << error.reason;
+        ADD_FAILURE() << name << ": card " << error.index << " line " << error.line << ": "
+                      << error.reason;
     return result;
 }
 
@@ -61,16 +62,21 @@ TEST(VcardSamples, OutlookTwoOne)
     EXPECT_EQ(card.organization, "IBM");
     EXPECT_EQ(card.department, "Accounting");
     EXPECT_EQ(card.title, "Money Counter");
-    EXPECT_EQ(card.phones, (Phones {{"work", "(905) 555-1234"}, {"home", "(905) 666-1234"}}));
-    EXPECT_EQ(card.emails, (Emails {{"work", "john.doe@ibm.cm"}}));
+    EXPECT_EQ(card.phones, (Phones { { "work", "(905) 555-1234" }, { "home", "(905) 666-1234" } }));
+    EXPECT_EQ(card.emails, (Emails { { "work", "john.doe@ibm.cm" } }));
     EXPECT_EQ(card.addresses,
-        (Addresses {{"work", "Cresent moon drive", "", "Albaney", "New York", "12345", "United States of America"},
-            {"home", "Silicon Alley 5,", "", "New York", "New York", "12345", "United States of America"}}));
+        (Addresses { { "work", "Cresent moon drive", "", "Albaney", "New York", "12345",
+                         "United States of America" },
+            { "home", "Silicon Alley 5,", "", "New York", "New York", "12345",
+                "United States of America" } }));
     EXPECT_EQ(card.birthday, "1980-03-22");
-    EXPECT_EQ(card.urls, (Texts {"http://www.ibm.com"}));
-    EXPECT_EQ(card.messengers, (Messengers {{"other", "johny5@aol.com", "im"}}));
-    EXPECT_EQ(card.notes.rfind("THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS'' AND ANY EXPRESS", 0), 0u);
-    EXPECT_TRUE(card.notes.ends_with("EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.")) << card.notes;
+    EXPECT_EQ(card.urls, (Texts { "http://www.ibm.com" }));
+    EXPECT_EQ(card.messengers, (Messengers { { "other", "johny5@aol.com", "im" } }));
+    EXPECT_EQ(card.notes.rfind(
+                  "THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS'' AND ANY EXPRESS", 0),
+        0u);
+    EXPECT_TRUE(card.notes.ends_with("EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE."))
+        << card.notes;
 }
 
 TEST(VcardSamples, AndroidSixCardsWithQuotedPrintableUtf8)
@@ -82,34 +88,37 @@ TEST(VcardSamples, AndroidSixCardsWithQuotedPrintableUtf8)
         EXPECT_EQ(cards.at(i).index, i);
 
     EXPECT_EQ(cards[0].name, "john.doe@company.com"); // only an e-mail: it names the card
-    EXPECT_EQ(cards[0].emails, (Emails {{"work", "john.doe@company.com"}}));
+    EXPECT_EQ(cards[0].emails, (Emails { { "work", "john.doe@company.com" } }));
     EXPECT_TRUE(cards[0].phones.empty());
-    EXPECT_EQ(cards[1].emails, (Emails {{"work", "jane.doe@company.com"}}));
+    EXPECT_EQ(cards[1].emails, (Emails { { "work", "jane.doe@company.com" } }));
 
     EXPECT_EQ(cards[2].name, "Ñ Ñ Ñ Ñ Ñ");
     EXPECT_EQ(cards[2].family_name, "Ñ Ñ Ñ Ñ");
-    EXPECT_EQ(cards[2].phones, (Phones {{"mobile", "123456789"}}));
+    EXPECT_EQ(cards[2].phones, (Phones { { "mobile", "123456789" } }));
 
     // a soft line break in the middle of N, FN and NOTE
     EXPECT_EQ(cards[3].name, "Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ");
     EXPECT_EQ(cards[3].family_name, "Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ");
     EXPECT_EQ(cards[3].phones,
-        (Phones {{"mobile", "123456"}, {"home", "234567"}, {"mobile", "3456789"}, {"home", "45678901"}}));
+        (Phones { { "mobile", "123456" }, { "home", "234567" }, { "mobile", "3456789" },
+            { "home", "45678901" } }));
     std::string note = "Ñ Ñ Ñ Ñ Ñ Ñ Ñ ÑÑ Ñ Ñ Ñ Ñ Ñ Ñ ÑÑ Ñ Ñ Ñ Ñ";
     EXPECT_EQ(cards[3].notes, note + "\n" + note);
 
     EXPECT_EQ(cards[4].name, "Ñ Ñ Ñ Ñ");
     EXPECT_EQ(cards[4].family_name, "Ñ Ñ");
     EXPECT_EQ(cards[4].given_name, "Ñ Ñ Ñ");
-    EXPECT_EQ(cards[4].phones, (Phones {{"mobile", "123456"}, {"work", "123456"}, {"fax", "123456"}}));
-    EXPECT_EQ(cards[4].emails, (Emails {{"work", "bob@company.com"}, {"work", repeat(n, 14)}}));
+    EXPECT_EQ(cards[4].phones,
+        (Phones { { "mobile", "123456" }, { "work", "123456" }, { "fax", "123456" } }));
+    EXPECT_EQ(
+        cards[4].emails, (Emails { { "work", "bob@company.com" }, { "work", repeat(n, 14) } }));
     EXPECT_EQ(cards[4].organization, repeat(n, 12));
-    EXPECT_EQ(cards[4].urls, (Texts {"www.company.com", "http://www.company.com"}));
+    EXPECT_EQ(cards[4].urls, (Texts { "www.company.com", "http://www.company.com" }));
 
     // the ORG ends in a soft line break followed by an empty line
     EXPECT_EQ(cards[5].name, "ÑÑÑÑ");
-    EXPECT_EQ(cards[5].phones, (Phones {{"mobile", "55556666"}}));
-    EXPECT_EQ(cards[5].emails, (Emails {{"work", "henry@company.com"}}));
+    EXPECT_EQ(cards[5].phones, (Phones { { "mobile", "55556666" } }));
+    EXPECT_EQ(cards[5].emails, (Emails { { "work", "henry@company.com" } }));
     EXPECT_EQ(cards[5].organization, repeat(n, 44));
 }
 
@@ -122,30 +131,32 @@ TEST(VcardSamples, GmailThreeZero)
     EXPECT_EQ(card.family_name, "Test");
     EXPECT_EQ(card.given_name, "VCard");
     EXPECT_EQ(card.emails,
-        (Emails {{"work", "email@example.com"}, {"home", "homeemail@example.com"}, {"work", "workemail@example.com"},
-            {"work", "otheremail@example.com"}, {"work", "customcategory@example.com"}}));
+        (Emails { { "work", "email@example.com" }, { "home", "homeemail@example.com" },
+            { "work", "workemail@example.com" }, { "work", "otheremail@example.com" },
+            { "work", "customcategory@example.com" } }));
     EXPECT_EQ(card.phones,
-        (Phones {{"work", "5555551111"}, {"home", "5555551112"}, {"work", "5555551113"}, {"work", "5555551114"},
-            {"mobile", "5555551115"}, {"work", "5555551116"}, {"fax", "5555551117"}, {"fax", "5555551118"},
-            {"work", "5555551119"}, {"other", "5555551120"}, {"work", "5555551121"}}));
+        (Phones { { "work", "5555551111" }, { "home", "5555551112" }, { "work", "5555551113" },
+            { "work", "5555551114" }, { "mobile", "5555551115" }, { "work", "5555551116" },
+            { "fax", "5555551117" }, { "fax", "5555551118" }, { "work", "5555551119" },
+            { "other", "5555551120" }, { "work", "5555551121" } }));
     EXPECT_EQ(card.addresses,
-        (Addresses {{"work", "111 Main St", "", "NY", "New York", "10011", ""},
-            {"home", "112 Main St", "", "NY", "New York", "10011", ""},
-            {"work", "113 Main St", "", "NY", "New York", "10011", ""},
-            {"work", "114 Main St", "", "NY", "New York", "10011", ""},
-            {"work", "115 Main St", "", "NY", "New York", "10011", ""}}));
+        (Addresses { { "work", "111 Main St", "", "NY", "New York", "10011", "" },
+            { "home", "112 Main St", "", "NY", "New York", "10011", "" },
+            { "work", "113 Main St", "", "NY", "New York", "10011", "" },
+            { "work", "114 Main St", "", "NY", "New York", "10011", "" },
+            { "work", "115 Main St", "", "NY", "New York", "10011", "" } }));
     EXPECT_EQ(card.organization, "TheCompany");
     EXPECT_EQ(card.department, "");
     EXPECT_EQ(card.title, "TheJobTitle");
     EXPECT_EQ(card.birthday, "1912-06-23");
     EXPECT_EQ(card.urls,
-        (Texts {"http://www.example1.com", "http://www.example2.com", "http://www.example3.com",
-            "http://www.example4.com", "http://www.example5.com", "http://www.example6.com"}));
+        (Texts { "http://www.example1.com", "http://www.example2.com", "http://www.example3.com",
+            "http://www.example4.com", "http://www.example5.com", "http://www.example6.com" }));
     EXPECT_EQ(card.notes, "note line 1\nnote line 2\nCustomField: field value");
     EXPECT_EQ(card.messengers,
-        (Messengers {{"other", "IM2", "gtalk"}, {"other", "IM3", "aim"}, {"other", "IM4", "yahoo"},
-            {"other", "IM5", "skype"}, {"other", "IM6", "qq"}, {"other", "IM7", "msn"}, {"other", "IM8", "icq"},
-            {"other", "IM9", "jabber"}}));
+        (Messengers { { "other", "IM2", "gtalk" }, { "other", "IM3", "aim" },
+            { "other", "IM4", "yahoo" }, { "other", "IM5", "skype" }, { "other", "IM6", "qq" },
+            { "other", "IM7", "msn" }, { "other", "IM8", "icq" }, { "other", "IM9", "jabber" } }));
 }
 
 TEST(VcardSamples, IphoneWithLargePhotoAndCrCrLf)
@@ -159,14 +170,16 @@ TEST(VcardSamples, IphoneWithLargePhotoAndCrCrLf)
     EXPECT_EQ(card.organization, "IBM");
     EXPECT_EQ(card.department, "Accounting");
     EXPECT_EQ(card.title, "Money Counter");
-    EXPECT_EQ(card.emails, (Emails {{"work", "john.doe@ibm.com"}}));
+    EXPECT_EQ(card.emails, (Emails { { "work", "john.doe@ibm.com" } }));
     EXPECT_EQ(card.phones,
-        (Phones {{"mobile", "905-555-1234"}, {"home", "905-666-1234"}, {"work", "905-777-1234"},
-            {"fax", "905-888-1234"}, {"fax", "905-999-1234"}, {"other", "905-111-1234"}, {"work", "905-222-1234"}}));
+        (Phones { { "mobile", "905-555-1234" }, { "home", "905-666-1234" },
+            { "work", "905-777-1234" }, { "fax", "905-888-1234" }, { "fax", "905-999-1234" },
+            { "other", "905-111-1234" }, { "work", "905-222-1234" } }));
     EXPECT_EQ(card.addresses,
-        (Addresses {{"home", "Silicon Alley 5,", "", "New York", "New York", "12345", "United States of America"},
-            {"work", "Street4\nBuilding 6\nFloor 8", "", "New York", "", "12345", "USA"}}));
-    EXPECT_EQ(card.urls, (Texts {"http://www.ibm.com"}));
+        (Addresses { { "home", "Silicon Alley 5,", "", "New York", "New York", "12345",
+                         "United States of America" },
+            { "work", "Street4\nBuilding 6\nFloor 8", "", "New York", "", "12345", "USA" } }));
+    EXPECT_EQ(card.urls, (Texts { "http://www.ibm.com" }));
     EXPECT_EQ(card.birthday, "2012-06-06");
 }
 
@@ -179,30 +192,37 @@ TEST(VcardSamples, FullContactFourZero)
     EXPECT_EQ(card.family_name, "LastName");
     EXPECT_EQ(card.given_name, "FirstName");
     EXPECT_EQ(card.phones,
-        (Phones {{"home", "555-555-1111"}, {"work", "555-555-1112"}, {"mobile", "555-555-1113"},
-            {"mobile", "555-555-1114"}, {"work", "555-555-1115"}, {"fax", "555-555-1116"}, {"fax", "555-555-1117"},
-            {"work", "555-555-1118"}, {"work", "555-555-1119"}}));
+        (Phones { { "home", "555-555-1111" }, { "work", "555-555-1112" },
+            { "mobile", "555-555-1113" }, { "mobile", "555-555-1114" }, { "work", "555-555-1115" },
+            { "fax", "555-555-1116" }, { "fax", "555-555-1117" }, { "work", "555-555-1118" },
+            { "work", "555-555-1119" } }));
     EXPECT_EQ(card.emails,
-        (Emails {{"home", "home@example.com"}, {"work", "work@example.com"}, {"other", "school@example.com"},
-            {"other", "other@example.com"}, {"other", "custom@example.com"}}));
+        (Emails { { "home", "home@example.com" }, { "work", "work@example.com" },
+            { "other", "school@example.com" }, { "other", "other@example.com" },
+            { "other", "custom@example.com" } }));
     EXPECT_EQ(card.organization, "Organization1");
     EXPECT_EQ(card.department, "Department1");
     EXPECT_EQ(card.title, "Title1");
     EXPECT_EQ(card.birthday, "2016-08-01");
     EXPECT_EQ(card.notes, "Notes line 1\nNotes line 2");
     EXPECT_EQ(card.urls,
-        (Texts {"http://www.homepage.com", "http://www.blog.com", "http://www.other.com", "http://www.custom.com"}));
+        (Texts { "http://www.homepage.com", "http://www.blog.com", "http://www.other.com",
+            "http://www.custom.com" }));
     // folded in the middle of a word: "HomeCo" + "untry"
     EXPECT_EQ(card.addresses,
-        (Addresses {{"home", "HomeStreet", "HomeExtended", "HomeCity", "HomeState", "HomePostal", "HomeCountry"},
-            {"work", "WorkStreet", "WorkExtended", "WorkCity", "WorkState", "WorkPostal", "WorkCountry"},
-            {"other", "OtherStreet", "OtherExtended", "OtherCity", "OtherState", "OtherPostal", "OtherCountry"},
-            {"other", "CustomStreet", "CustomExtended", "CustomCity", "CustomState", "CustomPostal",
-                "CustomCountry"}}));
+        (Addresses { { "home", "HomeStreet", "HomeExtended", "HomeCity", "HomeState", "HomePostal",
+                         "HomeCountry" },
+            { "work", "WorkStreet", "WorkExtended", "WorkCity", "WorkState", "WorkPostal",
+                "WorkCountry" },
+            { "other", "OtherStreet", "OtherExtended", "OtherCity", "OtherState", "OtherPostal",
+                "OtherCountry" },
+            { "other", "CustomStreet", "CustomExtended", "CustomCity", "CustomState",
+                "CustomPostal", "CustomCountry" } }));
     EXPECT_EQ(card.messengers,
-        (Messengers {{"other", "gtalk", "gtalk"}, {"other", "skype", "skype"}, {"other", "yahoo", "yahoo"},
-            {"other", "aim", "aim"}, {"other", "jabber", "jabber"}, {"other", "other", "other"},
-            {"other", "custom", "customtype"}}));
+        (Messengers { { "other", "gtalk", "gtalk" }, { "other", "skype", "skype" },
+            { "other", "yahoo", "yahoo" }, { "other", "aim", "aim" },
+            { "other", "jabber", "jabber" }, { "other", "other", "other" },
+            { "other", "custom", "customtype" } }));
 }
 
 TEST(VcardSamples, KcontactsQuotedPrintableAddressesAndNotes)
@@ -213,23 +233,26 @@ TEST(VcardSamples, KcontactsQuotedPrintableAddressesAndNotes)
     EXPECT_EQ(cards[0].name, "Bike Shop"); // no N or FN: the organisation names it
     EXPECT_EQ(cards[0].organization, "Bike Shop");
     EXPECT_EQ(cards[0].addresses,
-        (Addresses {{"work", repeat("D", 15) + "-Staße 2\n00000 " + repeat("D", 10), "", "", "", "", ""}}));
+        (Addresses { { "work", repeat("D", 15) + "-Staße 2\n00000 " + repeat("D", 10), "", "", "",
+            "", "" } }));
     EXPECT_EQ(cards[0].notes, "This one has a funny character at the end in the contact list");
 
-    Addresses home = {{"home", "AAAAAAA-AäAAAAA 11", "", "Urt", "", "00000", ""}};
+    Addresses home = { { "home", "AAAAAAA-AäAAAAA 11", "", "Urt", "", "00000", "" } };
     EXPECT_EQ(cards[1].name, "Field after Address broken");
     EXPECT_EQ(cards[1].given_name, "Broken");
     EXPECT_EQ(cards[1].family_name, "");
     EXPECT_EQ(cards[1].addresses, home);
-    EXPECT_EQ(cards[1].urls, (Texts {"http://some-webseite.com"}));
+    EXPECT_EQ(cards[1].urls, (Texts { "http://some-webseite.com" }));
     EXPECT_EQ(cards[1].notes,
-        "This one's URL field is truncated (see contact's edit form). Remove the linebreak in the VCF's address "
+        "This one's URL field is truncated (see contact's edit form). Remove the linebreak in the "
+        "VCF's address "
         "field and the URL will will be correct.");
     EXPECT_EQ(cards[2].name, "Field after Address not broken");
     EXPECT_EQ(cards[2].addresses, home);
-    EXPECT_EQ(cards[2].urls, (Texts {"http://some-webseite.com"}));
+    EXPECT_EQ(cards[2].urls, (Texts { "http://some-webseite.com" }));
     EXPECT_EQ(cards[2].notes,
-        "this is identical to \"Website broken\", but with Note and URL swapped. The Note field does not get "
+        "this is identical to \"Website broken\", but with Note and URL swapped. The Note field "
+        "does not get "
         "truncated as the URL field does.");
 
     EXPECT_EQ(cards[3].name, "Dr. med. Surname Name");
@@ -238,7 +261,8 @@ TEST(VcardSamples, KcontactsQuotedPrintableAddressesAndNotes)
     EXPECT_EQ(cards[3].prefix, "Dr. med.");
     EXPECT_EQ(cards[3].title, "Facharzt für Allgemeinmedizin");
     // an en dash split across a soft line break (E2 80 | 93)
-    EXPECT_EQ(cards[3].notes, "Sprechzeiten:\nMo   8–12, 15–18\nDi     8–12\nMi    8–12, 14–15\nDo 14–19\nFr     8–12");
+    EXPECT_EQ(cards[3].notes,
+        "Sprechzeiten:\nMo   8–12, 15–18\nDi     8–12\nMi    8–12, 14–15\nDo 14–19\nFr     8–12");
 
     EXPECT_EQ(cards[4].name, "Second Doctor");
     EXPECT_EQ(cards[4].family_name, "Doctor");
@@ -246,8 +270,10 @@ TEST(VcardSamples, KcontactsQuotedPrintableAddressesAndNotes)
     EXPECT_EQ(cards[4].organization, "");
     EXPECT_EQ(cards[4].title, "Dentist");
     EXPECT_EQ(cards[4].addresses,
-        (Addresses {{"work", repeat("D", 11) + "straße 26\n00000 " + repeat("D", 17), "", "", "", "", ""}}));
-    EXPECT_EQ(cards[4].notes, "Sprechzeiten:\nMo   8–13\nDi   10–12, 13–18\nMi  10–12, 13–18\nDo  13–18\nFr      8–12");
+        (Addresses { { "work", repeat("D", 11) + "straße 26\n00000 " + repeat("D", 17), "", "", "",
+            "", "" } }));
+    EXPECT_EQ(cards[4].notes,
+        "Sprechzeiten:\nMo   8–13\nDi   10–12, 13–18\nMi  10–12, 13–18\nDo  13–18\nFr      8–12");
 }
 
 TEST(VcardSamples, JapaneseShiftJisAndQuotedPrintable)
@@ -259,7 +285,8 @@ TEST(VcardSamples, JapaneseShiftJisAndQuotedPrintable)
     EXPECT_EQ(card.family_name, "安藤");
     EXPECT_EQ(card.given_name, "ロイド1");
     EXPECT_EQ(card.addresses,
-        (Addresses {{"home", "東京都渋谷区桜丘町26-1セルリアンタワー6階", "", "", "", "150-8512", ""}}));
+        (Addresses {
+            { "home", "東京都渋谷区桜丘町26-1セルリアンタワー6階", "", "", "", "150-8512", "" } }));
     EXPECT_EQ(card.notes, "メモ");
 }
 
@@ -271,9 +298,11 @@ TEST(VcardSynthetic, KoreanCp949LabelledEucKrInQuotedPrintable)
     std::string file = "BEGIN:VCARD\r\nVERSION:2.1\r\n"
                        "N;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:=B1=E8;=B9=CE=BC=F6;;;\r\n"
                        "FN;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:=B1=E8=B9=CE=BC=F6\r\n"
-                       "ORG;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:=C7=D1=BA=FB=BB=F3=BB=E7;=BF=B5=BE=F7=BA=CE\r\n"
+                       "ORG;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:=C7=D1=BA=FB=BB=F3=BB=E7;=BF="
+                       "B5=BE=F7=BA=CE\r\n"
                        "TEL;CELL:010-1234-5678\r\nTEL;WORK;FAX:02-555-0101\r\n"
-                       "ADR;WORK;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:;;=BC=AD=BF=EF=BD=C3=20=B0=AD=B3=B2=B1=B8=20=\r\n"
+                       "ADR;WORK;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:;;=BC=AD=BF=EF=BD=C3=20="
+                       "B0=AD=B3=B2=B1=B8=20=\r\n"
                        "=C5=D7=C7=EC=B6=F5=B7=CE=201;;;06234;KR\r\n"
                        "X-KAKAOTALK:minsu.kim\r\n"
                        "END:VCARD\r\n"
@@ -290,9 +319,10 @@ TEST(VcardSynthetic, KoreanCp949LabelledEucKrInQuotedPrintable)
     EXPECT_EQ(kim.given_name, "민수");
     EXPECT_EQ(kim.organization, "한빛상사");
     EXPECT_EQ(kim.department, "영업부");
-    EXPECT_EQ(kim.phones, (Phones {{"mobile", "010-1234-5678"}, {"fax", "02-555-0101"}}));
-    EXPECT_EQ(kim.addresses, (Addresses {{"work", "서울시 강남구 테헤란로 1", "", "", "", "06234", "KR"}}));
-    EXPECT_EQ(kim.messengers, (Messengers {{"kakaotalk", "minsu.kim", "kakaotalk"}}));
+    EXPECT_EQ(kim.phones, (Phones { { "mobile", "010-1234-5678" }, { "fax", "02-555-0101" } }));
+    EXPECT_EQ(kim.addresses,
+        (Addresses { { "work", "서울시 강남구 테헤란로 1", "", "", "", "06234", "KR" } }));
+    EXPECT_EQ(kim.messengers, (Messengers { { "kakaotalk", "minsu.kim", "kakaotalk" } }));
     EXPECT_EQ(result.cards[1].name, "박똠");
     EXPECT_EQ(result.cards[1].family_name, "박");
     EXPECT_EQ(result.cards[1].given_name, "똠");
@@ -301,20 +331,21 @@ TEST(VcardSynthetic, KoreanCp949LabelledEucKrInQuotedPrintable)
 TEST(VcardSynthetic, ChineseCardsInGbkBig5AndUtf8)
 {
     // Big5 許 is B3 5C: its second byte is '\' and must not be taken for an escape
-    std::string file = "BEGIN:VCARD\nVERSION:2.1\n"
-                       "FN;CHARSET=GB2312:\xCD\xF5\xCE\xB0\n"
-                       "ORG;CHARSET=GB2312:\xBB\xAA\xCF\xC4\xBC\xAF\xCD\xC5;\xCF\xFA\xCA\xDB\xB2\xBF\n"
-                       "TITLE;CHARSET=GB2312:\xBE\xAD\xC0\xED\n"
-                       "END:VCARD\n"
-                       "BEGIN:VCARD\nVERSION:2.1\n"
-                       "N;CHARSET=BIG5:\xB3\x5C;\xA7\xD3\xA9\xFA;;;\n"
-                       "ORG;CHARSET=BIG5:\xA5\x78\xC6\x57\xB6\x54\xA9\xF6\n"
-                       "END:VCARD\n"
-                       "BEGIN:VCARD\nVERSION:3.0\n"
-                       "FN:李娜\nN:李;娜;;;\nORG:上海华东贸易有限公司\nTEL;TYPE=CELL:+86 138 0013 8000\n"
-                       "X-WECHAT:lina_sh\nIMPP;X-SERVICE-TYPE=WeChat:weixin:lina_work\n"
-                       "X-SOCIALPROFILE;TYPE=line;X-USER=lina.line:https://line.me/ti/p/lina.line\n"
-                       "BDAY:1990/5/7\nEND:VCARD\n";
+    std::string file
+        = "BEGIN:VCARD\nVERSION:2.1\n"
+          "FN;CHARSET=GB2312:\xCD\xF5\xCE\xB0\n"
+          "ORG;CHARSET=GB2312:\xBB\xAA\xCF\xC4\xBC\xAF\xCD\xC5;\xCF\xFA\xCA\xDB\xB2\xBF\n"
+          "TITLE;CHARSET=GB2312:\xBE\xAD\xC0\xED\n"
+          "END:VCARD\n"
+          "BEGIN:VCARD\nVERSION:2.1\n"
+          "N;CHARSET=BIG5:\xB3\x5C;\xA7\xD3\xA9\xFA;;;\n"
+          "ORG;CHARSET=BIG5:\xA5\x78\xC6\x57\xB6\x54\xA9\xF6\n"
+          "END:VCARD\n"
+          "BEGIN:VCARD\nVERSION:3.0\n"
+          "FN:李娜\nN:李;娜;;;\nORG:上海华东贸易有限公司\nTEL;TYPE=CELL:+86 138 0013 8000\n"
+          "X-WECHAT:lina_sh\nIMPP;X-SERVICE-TYPE=WeChat:weixin:lina_work\n"
+          "X-SOCIALPROFILE;TYPE=line;X-USER=lina.line:https://line.me/ti/p/lina.line\n"
+          "BDAY:1990/5/7\nEND:VCARD\n";
     auto result = parse(file);
     ASSERT_EQ(result.cards.size(), 3u);
     EXPECT_TRUE(result.errors.empty());
@@ -328,21 +359,23 @@ TEST(VcardSynthetic, ChineseCardsInGbkBig5AndUtf8)
     const auto& lina = result.cards[2];
     EXPECT_EQ(lina.name, "李娜");
     EXPECT_EQ(lina.organization, "上海华东贸易有限公司");
-    EXPECT_EQ(lina.phones, (Phones {{"mobile", "+86 138 0013 8000"}}));
+    EXPECT_EQ(lina.phones, (Phones { { "mobile", "+86 138 0013 8000" } }));
     EXPECT_EQ(lina.birthday, "1990-05-07");
     EXPECT_EQ(lina.messengers,
-        (Messengers {{"wechat", "lina_sh", "wechat"}, {"wechat", "lina_work", "wechat"}, {"line", "lina.line", "line"}}));
+        (Messengers { { "wechat", "lina_sh", "wechat" }, { "wechat", "lina_work", "wechat" },
+            { "line", "lina.line", "line" } }));
 }
 
 TEST(VcardSynthetic, BrokenCardsAreReportedAndTheOthersStillParse)
 {
-    std::string file = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"  // lines 1-4
-                       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:No End\r\n"                   // 5-7
-                       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Garbage\r\nthis is not a property\r\nEND:VCARD\r\n" // 8-12
-                       "VERSION:3.0\r\nFN:No Begin\r\nEND:VCARD\r\n"                   // 13-15
-                       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;CHARSET=KLINGON:Qapla\r\nEND:VCARD\r\n" // 16-19
-                       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n"   // 20-23
-                       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n";                 // 24-26
+    std::string file
+        = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n" // lines 1-4
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:No End\r\n" // 5-7
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Garbage\r\nthis is not a property\r\nEND:VCARD\r\n" // 8-12
+          "VERSION:3.0\r\nFN:No Begin\r\nEND:VCARD\r\n" // 13-15
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;CHARSET=KLINGON:Qapla\r\nEND:VCARD\r\n" // 16-19
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n" // 20-23
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n"; // 24-26
     auto result = parse(file);
     ASSERT_EQ(result.cards.size(), 2u);
     EXPECT_EQ(result.cards[0].name, "Good One");
@@ -353,7 +386,8 @@ TEST(VcardSynthetic, BrokenCardsAreReportedAndTheOthersStillParse)
     auto expect_error = [&](size_t i, int index, int line, const std::string& words) {
         EXPECT_EQ(result.errors[i].index, index) << i;
         EXPECT_EQ(result.errors[i].line, line) << i;
-        EXPECT_NE(result.errors[i].reason.find(words), std::string::npos) << result.errors[i].reason;
+        EXPECT_NE(result.errors[i].reason.find(words), std::string::npos)
+            << result.errors[i].reason;
     };
     expect_error(0, 1, 5, "no END:VCARD");
     expect_error(1, 2, 11, "not a property");
@@ -364,23 +398,26 @@ TEST(VcardSynthetic, BrokenCardsAreReportedAndTheOthersStillParse)
 
 TEST(VcardSynthetic, VcardTwoOneBase64BlockWithoutIndentation)
 {
-    std::string file = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Jun\r\n"
-                       "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQE\r\n"
-                       "BAUKBwcGCAwKDAwLCgsLDQ4SEA0OEQ4LCxAWEBETFBUVFQwPFxgWFBgSFBUU/9sAQwEDBAQF\r\n"
-                       "BAUJBQUJFA0LDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU\r\n"
-                       "\r\n"
-                       "TEL;HOME:031-777-1234\r\nEND:VCARD\r\n";
+    std::string file
+        = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Jun\r\n"
+          "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQEASABIAAD/"
+          "2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQE\r\n"
+          "BAUKBwcGCAwKDAwLCgsLDQ4SEA0OEQ4LCxAWEBETFBUVFQwPFxgWFBgSFBUU/9sAQwEDBAQF\r\n"
+          "BAUJBQUJFA0LDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU\r\n"
+          "\r\n"
+          "TEL;HOME:031-777-1234\r\nEND:VCARD\r\n";
     auto result = parse(file);
     ASSERT_EQ(result.cards.size(), 1u);
     EXPECT_TRUE(result.errors.empty());
     EXPECT_EQ(result.cards[0].name, "Jun Lee");
-    EXPECT_EQ(result.cards[0].phones, (Phones {{"home", "031-777-1234"}}));
+    EXPECT_EQ(result.cards[0].phones, (Phones { { "home", "031-777-1234" } }));
 }
 
 TEST(VcardSynthetic, EscapesInThreeZero)
 {
-    auto result = parse("BEGIN:VCARD\nVERSION:3.0\nFN:Kim\\, Min-su\nN:Kim;Min-su\\;Jr;;;\n"
-                        "ORG:R&D\\; Labs;Team \\\\ A\nNOTE:line one\\nline two\\, with comma\\\\done\nEND:VCARD\n");
+    auto result = parse(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Kim\\, Min-su\nN:Kim;Min-su\\;Jr;;;\n"
+        "ORG:R&D\\; Labs;Team \\\\ A\nNOTE:line one\\nline two\\, with comma\\\\done\nEND:VCARD\n");
     ASSERT_EQ(result.cards.size(), 1u);
     const auto& card = result.cards[0];
     EXPECT_EQ(card.name, "Kim, Min-su");
@@ -407,7 +444,8 @@ TEST(VcardDates, SeveralSpellings)
     EXPECT_EQ(parse_date("soon"), "");
 }
 
-// --- writing ---------------------------------------------------------------------------------------
+// --- writing
+// ---------------------------------------------------------------------------------------
 
 Card korean_card()
 {
@@ -416,15 +454,17 @@ Card korean_card()
     card.organization = "한빛상사";
     card.department = "영업부";
     card.title = "과장";
-    card.phones = {{"mobile", "010-1234-5678"}, {"work", "02-555-0100"}, {"fax", "02-555-0101"},
-        {"home", "031-777-1234"}, {"other", "070-1111-2222"}};
-    card.emails = {{"work", "minsu@hanbit.co.kr"}, {"home", "minsu@example.com"}, {"other", "ms@example.org"}};
-    card.addresses = {{"work", "테헤란로 1", "12층", "서울", "강남구", "06234", "KR"}};
+    card.phones = { { "mobile", "010-1234-5678" }, { "work", "02-555-0100" },
+        { "fax", "02-555-0101" }, { "home", "031-777-1234" }, { "other", "070-1111-2222" } };
+    card.emails = { { "work", "minsu@hanbit.co.kr" }, { "home", "minsu@example.com" },
+        { "other", "ms@example.org" } };
+    card.addresses = { { "work", "테헤란로 1", "12층", "서울", "강남구", "06234", "KR" } };
     card.birthday = "1985-11-02";
-    card.notes = "첫 줄; 쉼표, 그리고 \\ 백슬래시\n둘째 줄은 아주 길어서 일흔다섯 옥텟을 넘기므로 접어야 하고 한글 글자가 중간에서 잘리면 안 됩니다";
-    card.messengers = {{"kakaotalk", "minsu.kim", "kakaotalk"}, {"wechat", "minsu_wx", "wechat"},
-        {"other", "minsu.skype", "skype"}};
-    card.urls = {"https://hanbit.example.com"};
+    card.notes = "첫 줄; 쉼표, 그리고 \\ 백슬래시\n둘째 줄은 아주 길어서 일흔다섯 옥텟을 넘기므로 "
+                 "접어야 하고 한글 글자가 중간에서 잘리면 안 됩니다";
+    card.messengers = { { "kakaotalk", "minsu.kim", "kakaotalk" },
+        { "wechat", "minsu_wx", "wechat" }, { "other", "minsu.skype", "skype" } };
+    card.urls = { "https://hanbit.example.com" };
     return card;
 }
 
@@ -447,13 +487,15 @@ void expect_well_formed(const std::string& text)
 TEST(VcardWriter, ThreeZeroAndFourZeroRoundTrip)
 {
     auto card = korean_card();
-    for (auto version : {Version::v3_0, Version::v4_0}) {
+    for (auto version : { Version::v3_0, Version::v4_0 }) {
         auto text = write(card, version);
         expect_well_formed(text);
-        EXPECT_NE(text.find(version == Version::v3_0 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n"), std::string::npos);
+        EXPECT_NE(text.find(version == Version::v3_0 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n"),
+            std::string::npos);
         EXPECT_NE(text.find("N:김;민수;;;\r\n"), std::string::npos) << text;
         EXPECT_NE(text.find("ORG:한빛상사;영업부\r\n"), std::string::npos);
-        EXPECT_NE(text.find("NOTE:첫 줄\\; 쉼표\\, 그리고 \\\\ 백슬래시\\n"), std::string::npos) << text;
+        EXPECT_NE(text.find("NOTE:첫 줄\\; 쉼표\\, 그리고 \\\\ 백슬래시\\n"), std::string::npos)
+            << text;
         auto result = parse(text);
         ASSERT_EQ(result.cards.size(), 1u) << text;
         ASSERT_TRUE(result.errors.empty()) << result.errors[0].reason;
