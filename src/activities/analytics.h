@@ -10,14 +10,16 @@
 
 namespace rapport::activities {
 
-// ?from=&to=&group=employee|type&period=day|week|month (default: the 90 days up to today, employee, month)
-Result<documents::ReportTable> activity_report(db::Database& database, const http::RequestContext& context,
-    const http::Request& request);
-// ?as_of= (default today): customers per bucket 0–7, 8–30, 31–60, 61–90, 91–180, over 180 days, never
-Result<documents::ReportTable> last_contact_report(db::Database& database, const http::RequestContext& context,
-    const http::Request& request);
+// ?from=&to=&group=employee|type&period=day|week|month (default: the 90 days up to today, employee,
+// month)
+Result<documents::ReportTable> activity_report(
+    db::Database& database, const http::RequestContext& context, const http::Request& request);
+// ?as_of= (default today): customers per bucket 0–7, 8–30, 31–60, 61–90, 91–180, over 180 days,
+// never
+Result<documents::ReportTable> last_contact_report(
+    db::Database& database, const http::RequestContext& context, const http::Request& request);
 // ?from=&to=: visits and visited customers per customer region
-Result<documents::ReportTable> visits_by_region_report(db::Database& database, const http::RequestContext& context,
-    const http::Request& request);
+Result<documents::ReportTable> visits_by_region_report(
+    db::Database& database, const http::RequestContext& context, const http::Request& request);
 
 } // namespace rapport::activities

@@ -1,11 +1,10 @@
 #include "activities/dates.h"
 
+#include <chrono>
 #include <fmt/format.h>
+#include <memory>
 #include <unicode/calendar.h>
 #include <unicode/timezone.h>
-
-#include <chrono>
-#include <memory>
 
 namespace rapport::activities {
 
@@ -17,7 +16,8 @@ std::unique_ptr<icu::Calendar> calendar_in(const std::string& time_zone)
 {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
-        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)), icu::Locale::getRoot(), status));
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)),
+        icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !calendar)
         throw std::runtime_error("no calendar for time zone " + time_zone);
     return calendar;
@@ -25,13 +25,15 @@ std::unique_ptr<icu::Calendar> calendar_in(const std::string& time_zone)
 
 year_month_day parse_date(const std::string& date)
 {
-    return year_month_day{year{std::stoi(date.substr(0, 4))}, month{unsigned(std::stoi(date.substr(5, 2)))},
-        day{unsigned(std::stoi(date.substr(8, 2)))}};
+    return year_month_day { year { std::stoi(date.substr(0, 4)) },
+        month { unsigned(std::stoi(date.substr(5, 2))) },
+        day { unsigned(std::stoi(date.substr(8, 2))) } };
 }
 
 std::string format_date(year_month_day date)
 {
-    return fmt::format("{:04}-{:02}-{:02}", int(date.year()), unsigned(date.month()), unsigned(date.day()));
+    return fmt::format(
+        "{:04}-{:02}-{:02}", int(date.year()), unsigned(date.month()), unsigned(date.day()));
 }
 
 } // namespace
@@ -40,19 +42,25 @@ std::string date_in(const std::string& time_zone, clock::Instant instant)
 {
     auto calendar = calendar_in(time_zone);
     UErrorCode status = U_ZERO_ERROR;
-    calendar->setTime(static_cast<UDate>(duration_cast<milliseconds>(instant.time_since_epoch()).count()), status);
-    return fmt::format("{:04}-{:02}-{:02}", calendar->get(UCAL_YEAR, status), calendar->get(UCAL_MONTH, status) + 1,
-        calendar->get(UCAL_DATE, status));
+    calendar->setTime(
+        static_cast<UDate>(duration_cast<milliseconds>(instant.time_since_epoch()).count()),
+        status);
+    return fmt::format("{:04}-{:02}-{:02}", calendar->get(UCAL_YEAR, status),
+        calendar->get(UCAL_MONTH, status) + 1, calendar->get(UCAL_DATE, status));
 }
 
-std::string today_in(const std::string& time_zone) { return date_in(time_zone, clock::now()); }
+std::string today_in(const std::string& time_zone)
+{
+    return date_in(time_zone, clock::now());
+}
 
 std::string start_of_day(const std::string& time_zone, const std::string& date)
 {
     auto calendar = calendar_in(time_zone);
     auto parts = parse_date(date);
     calendar->clear();
-    calendar->set(int(parts.year()), int(unsigned(parts.month())) - 1, int(unsigned(parts.day())), 0, 0, 0);
+    calendar->set(
+        int(parts.year()), int(unsigned(parts.month())) - 1, int(unsigned(parts.day())), 0, 0, 0);
     UErrorCode status = U_ZERO_ERROR;
     // where a zone skips midnight (a DST change at 00:00), ICU moves forward to the first real time
     auto millis = static_cast<int64_t>(calendar->getTime(status));
@@ -90,7 +98,8 @@ std::optional<clock::Instant> parse_instant(const std::string& text)
     int offset_minutes = 0;
     if (at < text.size() && text[at] == 'Z' && at + 1 == text.size()) {
         offset_minutes = 0;
-    } else if (at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && text[at + 3] == ':') {
+    } else if (at + 6 == text.size() && (text[at] == '+' || text[at] == '-')
+        && text[at + 3] == ':') {
         auto offset_hours = digits(at + 1, 2), offset_rest = digits(at + 4, 2);
         if (!offset_hours || !offset_rest || *offset_hours > 23 || *offset_rest > 59)
             return std::nullopt;
@@ -99,13 +108,13 @@ std::optional<clock::Instant> parse_instant(const std::string& text)
         return std::nullopt;
     }
     sys_days day = parse_date(text.substr(0, 10));
-    auto local = day + hours{*hour} + minutes{*minute} + seconds{*second};
+    auto local = day + hours { *hour } + minutes { *minute } + seconds { *second };
     return clock::Instant(local - std::chrono::minutes(offset_minutes));
 }
 
 std::string add_days(const std::string& date, int days)
 {
-    return format_date(year_month_day{sys_days(parse_date(date)) + std::chrono::days(days)});
+    return format_date(year_month_day { sys_days(parse_date(date)) + std::chrono::days(days) });
 }
 
 int days_between(const std::string& from, const std::string& to)
@@ -117,7 +126,7 @@ std::string week_start(const std::string& date)
 {
     sys_days day = parse_date(date);
     auto since_monday = (weekday(day) - Monday).count();
-    return format_date(year_month_day{day - std::chrono::days(since_monday)});
+    return format_date(year_month_day { day - std::chrono::days(since_monday) });
 }
 
 } // namespace rapport::activities

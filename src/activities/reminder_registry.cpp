@@ -27,8 +27,8 @@ void register_reminder_provider(const std::string& kind, ReminderProvider provid
     providers().emplace_back(kind, std::move(provider));
 }
 
-ReminderAnswer collect_reminders(db::Connection& connection, const http::RequestContext& context,
-    const ReminderQuery& query)
+ReminderAnswer collect_reminders(
+    db::Connection& connection, const http::RequestContext& context, const ReminderQuery& query)
 {
     std::vector<std::pair<std::string, ReminderProvider>> snapshot;
     {

@@ -5,17 +5,16 @@
 #include "db/database.h"
 #include "http/request.h"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace rapport::activities {
 
 struct ReminderQuery {
-    std::string as_of;    // the tenant's business date, YYYY-MM-DD
+    std::string as_of; // the tenant's business date, YYYY-MM-DD
     std::string timezone; // the tenant's IANA time zone
     int limit_per_group = 500; // items answered per group; counts are always complete
 };
@@ -29,12 +28,12 @@ struct ReminderAnswer {
 };
 
 // Answers reminders of one kind for the request's scope.
-using ReminderProvider =
-    std::function<ReminderAnswer(db::Connection&, const http::RequestContext&, const ReminderQuery&)>;
+using ReminderProvider = std::function<ReminderAnswer(
+    db::Connection&, const http::RequestContext&, const ReminderQuery&)>;
 
 void register_reminder_provider(const std::string& kind, ReminderProvider provider);
 // Every registered provider's items, in registration order of kinds, and the summed counts.
-ReminderAnswer collect_reminders(db::Connection& connection, const http::RequestContext& context,
-    const ReminderQuery& query);
+ReminderAnswer collect_reminders(
+    db::Connection& connection, const http::RequestContext& context, const ReminderQuery& query);
 
 } // namespace rapport::activities

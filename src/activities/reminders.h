@@ -13,8 +13,8 @@ namespace rapport::activities {
 void register_contact_reminders();
 
 // The contact reminders alone (what the "contact" provider answers).
-ReminderAnswer contact_reminders(db::Connection& connection, const http::RequestContext& context,
-    const ReminderQuery& query);
+ReminderAnswer contact_reminders(
+    db::Connection& connection, const http::RequestContext& context, const ReminderQuery& query);
 
 // GET /reminders: every kind's items, overdue first, then today, tomorrow, dormant; with counts.
 // `as_of` defaults to today in the tenant's time zone.
@@ -22,8 +22,9 @@ Result<nlohmann::json> reminders(db::Database& database, const http::RequestCont
     const std::optional<std::string>& as_of, const std::optional<std::string>& limit);
 
 // GET / PATCH /settings/reminders: {dormant_days:{"A":30,"B":60,"C":90,"default":90}}.
-Result<nlohmann::json> reminder_settings(db::Database& database, const http::RequestContext& context);
-Result<nlohmann::json> update_reminder_settings(db::Database& database, const http::RequestContext& context,
-    const nlohmann::json& body);
+Result<nlohmann::json> reminder_settings(
+    db::Database& database, const http::RequestContext& context);
+Result<nlohmann::json> update_reminder_settings(
+    db::Database& database, const http::RequestContext& context, const nlohmann::json& body);
 
 } // namespace rapport::activities

@@ -12,21 +12,24 @@ namespace rapport::activities {
 namespace {
 
 using http::Request;
-using http::Response;
 using http::respond;
+using http::Response;
 
 const char* const xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // The report as JSON, or as an XLSX file when asked by ?format=xlsx or the Accept header.
-Response report_response(const Request& request, Result<documents::ReportTable> report, const std::string& file_name)
+Response report_response(
+    const Request& request, Result<documents::ReportTable> report, const std::string& file_name)
 {
     if (!report)
         return Response::problem(report.error());
     auto format = request.query_value("format").value_or("");
     if (!format.empty() && format != "json" && format != "xlsx")
-        return Response::problem(Error::invalid("format", "invalid_choice", "must be json or xlsx"));
-    bool wants_xlsx = format == "xlsx" ||
-                      (format.empty() && request.header("Accept").value_or("").find(xlsx_type) != std::string::npos);
+        return Response::problem(
+            Error::invalid("format", "invalid_choice", "must be json or xlsx"));
+    bool wants_xlsx = format == "xlsx"
+        || (format.empty()
+            && request.header("Accept").value_or("").find(xlsx_type) != std::string::npos);
     if (!wants_xlsx)
         return Response::json(documents::report_json(*report));
     auto bytes = documents::write_xlsx(*report);
@@ -35,119 +38,144 @@ Response report_response(const Request& request, Result<documents::ReportTable> 
     Response response;
     response.content_type = xlsx_type;
     response.body = std::move(*bytes);
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + ".xlsx\"");
+    response.headers.emplace_back(
+        "Content-Disposition", "attachment; filename=\"" + file_name + ".xlsx\"");
     return response;
 }
 
 void register_activity_log(http::Router& router, db::Database& db)
 {
-    router.get("/api/v1/activities", "activities", "Contact log, newest first (party, type, employee, dates)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-            return Response::problem(allowed.error());
-        return respond(list_activities(db, request.context, request));
-    });
-    router.post("/api/v1/activities", "activities", "Log a contact with a customer", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.create"); !allowed)
-            return Response::problem(allowed.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(create_activity(db, request.context, *body), 201);
-    });
-    router.patch("/api/v1/activities/{id}", "activities", "Change a logged contact (If-Match: version)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        auto version = http::if_match_version(request);
-        if (!version)
-            return Response::problem(version.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(update_activity(db, request.context, *id, *version, *body));
-    });
-    router.del("/api/v1/activities/{id}", "activities", "Delete a logged contact", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.delete"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(delete_activity(db, request.context, *id));
-    });
-    router.get("/api/v1/customers/{id}/activities", "activities", "A customer's contact timeline, newest first", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-            return Response::problem(allowed.error());
-        auto id = http::id_param(request);
-        if (!id)
-            return Response::problem(id.error());
-        return respond(list_activities(db, request.context, request, *id));
-    });
+    router.get("/api/v1/activities", "activities",
+        "Contact log, newest first (party, type, employee, dates)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
+                return Response::problem(allowed.error());
+            return respond(list_activities(db, request.context, request));
+        });
+    router.post("/api/v1/activities", "activities", "Log a contact with a customer",
+        [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.create"); !allowed)
+                return Response::problem(allowed.error());
+            auto body = http::parse_json_object(request);
+            if (!body)
+                return Response::problem(body.error());
+            return respond(create_activity(db, request.context, *body), 201);
+        });
+    router.patch("/api/v1/activities/{id}", "activities",
+        "Change a logged contact (If-Match: version)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.edit"); !allowed)
+                return Response::problem(allowed.error());
+            auto id = http::id_param(request);
+            if (!id)
+                return Response::problem(id.error());
+            auto version = http::if_match_version(request);
+            if (!version)
+                return Response::problem(version.error());
+            auto body = http::parse_json_object(request);
+            if (!body)
+                return Response::problem(body.error());
+            return respond(update_activity(db, request.context, *id, *version, *body));
+        });
+    router.del("/api/v1/activities/{id}", "activities", "Delete a logged contact",
+        [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.delete"); !allowed)
+                return Response::problem(allowed.error());
+            auto id = http::id_param(request);
+            if (!id)
+                return Response::problem(id.error());
+            return respond(delete_activity(db, request.context, *id));
+        });
+    router.get("/api/v1/customers/{id}/activities", "activities",
+        "A customer's contact timeline, newest first", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
+                return Response::problem(allowed.error());
+            auto id = http::id_param(request);
+            if (!id)
+                return Response::problem(id.error());
+            return respond(list_activities(db, request.context, request, *id));
+        });
 }
 
 void register_reminder_routes(http::Router& router, db::Database& db)
 {
-    router.get("/api/v1/reminders", "activities", "Today: contacts due today, tomorrow, overdue and dormant", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-            return Response::problem(allowed.error());
-        return respond(reminders(db, request.context, request.query_value("as_of"), request.query_value("limit")));
-    });
-    router.get("/api/v1/settings/reminders", "activities", "Reminder settings (days until a customer is dormant)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-            return Response::problem(allowed.error());
-        return respond(reminder_settings(db, request.context));
-    });
-    router.patch("/api/v1/settings/reminders", "activities", "Change reminder settings", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "settings.edit"); !allowed)
-            return Response::problem(allowed.error());
-        auto body = http::parse_json_object(request);
-        if (!body)
-            return Response::problem(body.error());
-        return respond(update_reminder_settings(db, request.context, *body));
-    });
-    router.get("/api/v1/calendar/token", "activities", "A new personal calendar feed URL (the previous one stops working)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-            return Response::problem(allowed.error());
-        auto path = issue_calendar_feed(db, request.context);
-        if (!path)
-            return Response::problem(path.error());
-        // calendar apps need an absolute URL; behind a proxy it names the scheme it was reached by
-        auto scheme = request.header("X-Forwarded-Proto").value_or("http");
-        auto host = request.header("X-Forwarded-Host").value_or(request.header("Host").value_or("127.0.0.1"));
-        auto response = Response::json({{"url", scheme + "://" + host + *path}, {"path", *path}});
-        response.headers.emplace_back("Cache-Control", "no-store");
-        return response;
-    });
-    router.get("/api/v1/calendar/{file}", "activities", "iCalendar feed of next contact dates ({file} is <token>.ics; no sign-in)", [&db](Request& request) {
-        auto feed = calendar_feed(db, request.params["file"]);
-        if (!feed)
-            return Response::problem(feed.error());
-        Response response;
-        response.content_type = "text/calendar; charset=utf-8";
-        response.body = std::move(*feed);
-        response.headers.emplace_back("Cache-Control", "no-store");
-        return response;
-    }, http::Access::open);
+    router.get("/api/v1/reminders", "activities",
+        "Today: contacts due today, tomorrow, overdue and dormant", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
+                return Response::problem(allowed.error());
+            return respond(reminders(
+                db, request.context, request.query_value("as_of"), request.query_value("limit")));
+        });
+    router.get("/api/v1/settings/reminders", "activities",
+        "Reminder settings (days until a customer is dormant)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
+                return Response::problem(allowed.error());
+            return respond(reminder_settings(db, request.context));
+        });
+    router.patch("/api/v1/settings/reminders", "activities", "Change reminder settings",
+        [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "settings.edit"); !allowed)
+                return Response::problem(allowed.error());
+            auto body = http::parse_json_object(request);
+            if (!body)
+                return Response::problem(body.error());
+            return respond(update_reminder_settings(db, request.context, *body));
+        });
+    router.get("/api/v1/calendar/token", "activities",
+        "A new personal calendar feed URL (the previous one stops working)",
+        [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
+                return Response::problem(allowed.error());
+            auto path = issue_calendar_feed(db, request.context);
+            if (!path)
+                return Response::problem(path.error());
+            // calendar apps need an absolute URL; behind a proxy it names the scheme it was reached
+            // by
+            auto scheme = request.header("X-Forwarded-Proto").value_or("http");
+            auto host = request.header("X-Forwarded-Host")
+                            .value_or(request.header("Host").value_or("127.0.0.1"));
+            auto response
+                = Response::json({ { "url", scheme + "://" + host + *path }, { "path", *path } });
+            response.headers.emplace_back("Cache-Control", "no-store");
+            return response;
+        });
+    router.get(
+        "/api/v1/calendar/{file}", "activities",
+        "iCalendar feed of next contact dates ({file} is <token>.ics; no sign-in)",
+        [&db](Request& request) {
+            auto feed = calendar_feed(db, request.params["file"]);
+            if (!feed)
+                return Response::problem(feed.error());
+            Response response;
+            response.content_type = "text/calendar; charset=utf-8";
+            response.body = std::move(*feed);
+            response.headers.emplace_back("Cache-Control", "no-store");
+            return response;
+        },
+        http::Access::open);
 }
 
 void register_analytics_routes(http::Router& router, db::Database& db)
 {
-    router.get("/api/v1/analytics/activities", "analytics", "Activities per period by employee or type (JSON or XLSX)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-            return Response::problem(allowed.error());
-        return report_response(request, activity_report(db, request.context, request), "activities");
-    });
-    router.get("/api/v1/analytics/last-contact", "analytics", "Customers by days since last contact (JSON or XLSX)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-            return Response::problem(allowed.error());
-        return report_response(request, last_contact_report(db, request.context, request), "last-contact");
-    });
-    router.get("/api/v1/analytics/visits-by-region", "analytics", "Visits per customer region (JSON or XLSX)", [&db](Request& request) {
-        if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-            return Response::problem(allowed.error());
-        return report_response(request, visits_by_region_report(db, request.context, request), "visits-by-region");
-    });
+    router.get("/api/v1/analytics/activities", "analytics",
+        "Activities per period by employee or type (JSON or XLSX)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
+                return Response::problem(allowed.error());
+            return report_response(
+                request, activity_report(db, request.context, request), "activities");
+        });
+    router.get("/api/v1/analytics/last-contact", "analytics",
+        "Customers by days since last contact (JSON or XLSX)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
+                return Response::problem(allowed.error());
+            return report_response(
+                request, last_contact_report(db, request.context, request), "last-contact");
+        });
+    router.get("/api/v1/analytics/visits-by-region", "analytics",
+        "Visits per customer region (JSON or XLSX)", [&db](Request& request) {
+            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
+                return Response::problem(allowed.error());
+            return report_response(
+                request, visits_by_region_report(db, request.context, request), "visits-by-region");
+        });
 }
 
 } // namespace
@@ -156,18 +184,22 @@ void register_activities_domain()
 {
     // FIXME(#3): tenants created before this release keep their roles; they need a data
     // migration (or a role editor) to get these permissions.
-    auth::add_default_permissions("owner", {"activities.read", "activities.create", "activities.edit", "activities.delete",
-        "analytics.read"});
-    auth::add_default_permissions("admin", {"activities.read", "activities.create", "activities.edit", "activities.delete",
-        "analytics.read"});
-    auth::add_default_permissions("manager", {"activities.read", "activities.create", "activities.edit",
-        "activities.delete", "analytics.read"});
-    auth::add_default_permissions("sales_rep", {"activities.read", "activities.create", "activities.edit",
-        "activities.delete", "analytics.read"});
-    auth::add_default_permissions("order_clerk", {"activities.read"});
-    auth::add_default_permissions("finance", {"activities.read", "analytics.read"});
-    auth::add_default_permissions("purchasing", {"activities.read"});
-    auth::add_default_permissions("read_only", {"activities.read", "analytics.read"});
+    auth::add_default_permissions("owner",
+        { "activities.read", "activities.create", "activities.edit", "activities.delete",
+            "analytics.read" });
+    auth::add_default_permissions("admin",
+        { "activities.read", "activities.create", "activities.edit", "activities.delete",
+            "analytics.read" });
+    auth::add_default_permissions("manager",
+        { "activities.read", "activities.create", "activities.edit", "activities.delete",
+            "analytics.read" });
+    auth::add_default_permissions("sales_rep",
+        { "activities.read", "activities.create", "activities.edit", "activities.delete",
+            "analytics.read" });
+    auth::add_default_permissions("order_clerk", { "activities.read" });
+    auth::add_default_permissions("finance", { "activities.read", "analytics.read" });
+    auth::add_default_permissions("purchasing", { "activities.read" });
+    auth::add_default_permissions("read_only", { "activities.read", "analytics.read" });
     register_contact_reminders();
     register_activity_merge_hook();
 }

@@ -7,7 +7,6 @@
 #include "http/request.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 
 namespace rapport::activities {
@@ -16,10 +15,10 @@ namespace rapport::activities {
 // the customer is unknown or outside the request's scope). Newest first, keyset paged.
 Result<nlohmann::json> list_activities(db::Database& database, const http::RequestContext& context,
     const http::Request& request, std::optional<int64_t> party_id = std::nullopt);
-Result<nlohmann::json> create_activity(db::Database& database, const http::RequestContext& context,
-    const nlohmann::json& body);
-Result<nlohmann::json> update_activity(db::Database& database, const http::RequestContext& context, int64_t id,
-    int64_t version, const nlohmann::json& body);
+Result<nlohmann::json> create_activity(
+    db::Database& database, const http::RequestContext& context, const nlohmann::json& body);
+Result<nlohmann::json> update_activity(db::Database& database, const http::RequestContext& context,
+    int64_t id, int64_t version, const nlohmann::json& body);
 Status delete_activity(db::Database& database, const http::RequestContext& context, int64_t id);
 
 // Moves activities when two parties merge (customers::register_merge_hook).

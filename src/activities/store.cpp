@@ -10,15 +10,17 @@ namespace {
 using db::Connection;
 using nlohmann::json;
 
-const char* const activity_select =
-    "SELECT a.id, a.party_id, p.name AS party_name, a.contact_id, c.name AS contact_name, a.type, a.occurred_at, "
-    "a.occurred_on, a.duration_minutes, a.employee_id, e.name AS employee_name, a.user_id, u.name AS user_name, "
-    "a.subject, a.content, a.outcome, a.next_contact_date, a.created_at, a.updated_at, a.version "
-    "FROM activities a "
-    "JOIN parties p ON p.tenant_id = a.tenant_id AND p.id = a.party_id "
-    "LEFT JOIN contacts c ON c.tenant_id = a.tenant_id AND c.id = a.contact_id "
-    "LEFT JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id "
-    "LEFT JOIN users u ON u.id = a.user_id ";
+const char* const activity_select
+    = "SELECT a.id, a.party_id, p.name AS party_name, a.contact_id, c.name AS contact_name, "
+      "a.type, a.occurred_at, "
+      "a.occurred_on, a.duration_minutes, a.employee_id, e.name AS employee_name, a.user_id, "
+      "u.name AS user_name, "
+      "a.subject, a.content, a.outcome, a.next_contact_date, a.created_at, a.updated_at, a.version "
+      "FROM activities a "
+      "JOIN parties p ON p.tenant_id = a.tenant_id AND p.id = a.party_id "
+      "LEFT JOIN contacts c ON c.tenant_id = a.tenant_id AND c.id = a.contact_id "
+      "LEFT JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id "
+      "LEFT JOIN users u ON u.id = a.user_id ";
 
 json nullable_text(const db::Row& row, const char* column)
 {
@@ -36,7 +38,7 @@ json nullable_id(const db::Row& row, const char* column)
 
 std::string tenant_time_zone(Connection& connection, int64_t tenant_id)
 {
-    auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", {tenant_id});
+    auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
     return row ? row->str(0) : std::string("UTC");
 }
 
@@ -45,36 +47,45 @@ bool party_visible(Connection& connection, const http::RequestContext& context, 
     db::Params params;
     auto where = customers::visibility(context, customers::PartyView::customers, "p", params);
     params.push_back(party_id);
-    return connection.query_one("SELECT p.id FROM parties p WHERE " + where + " AND p.id = ?", params).has_value();
+    return connection
+        .query_one("SELECT p.id FROM parties p WHERE " + where + " AND p.id = ?", params)
+        .has_value();
 }
 
-bool contact_of_party(Connection& connection, int64_t tenant_id, int64_t party_id, int64_t contact_id)
+bool contact_of_party(
+    Connection& connection, int64_t tenant_id, int64_t party_id, int64_t contact_id)
 {
     return connection
-        .query_one("SELECT id FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?", {tenant_id, party_id, contact_id})
+        .query_one("SELECT id FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
+            { tenant_id, party_id, contact_id })
         .has_value();
 }
 
 bool employee_exists(Connection& connection, int64_t tenant_id, int64_t employee_id)
 {
-    return connection.query_one("SELECT id FROM employees WHERE tenant_id = ? AND id = ?", {tenant_id, employee_id}).has_value();
+    return connection
+        .query_one(
+            "SELECT id FROM employees WHERE tenant_id = ? AND id = ?", { tenant_id, employee_id })
+        .has_value();
 }
 
 std::optional<int64_t> employee_of_user(Connection& connection, int64_t tenant_id, int64_t user_id)
 {
-    auto row = connection.query_one(
-        "SELECT id FROM employees WHERE tenant_id = ? AND user_id = ? AND active = 1 ORDER BY id LIMIT 1", {tenant_id, user_id});
+    auto row = connection.query_one("SELECT id FROM employees WHERE tenant_id = ? AND user_id = ? "
+                                    "AND active = 1 ORDER BY id LIMIT 1",
+        { tenant_id, user_id });
     return row ? std::optional<int64_t>(row->i64(0)) : std::nullopt;
 }
 
 bool is_tenant_activity_type(Connection& connection, int64_t tenant_id, const std::string& code)
 {
-    // FIXME(#3): accept the tenant's own codes once the `activity_types` list of values (migration
-    // 0008) exists; until then only the fixed types are known.
-    (void)connection;
-    (void)tenant_id;
-    (void)code;
-    return false;
+    // an inactive code is kept for old activities but offered for no new ones
+    return connection
+        .query_one(
+            "SELECT id FROM lists_of_values WHERE tenant_id = ? AND list_name = 'activity_types' "
+            "AND code = ? AND active = 1",
+            { tenant_id, code })
+        .has_value();
 }
 
 std::vector<db::Row> list_activities(Connection& connection, const http::RequestContext& context,
@@ -112,38 +123,41 @@ std::vector<db::Row> list_activities(Connection& connection, const http::Request
     return connection.query(std::string(activity_select) + "WHERE " + where + tail, params);
 }
 
-std::optional<db::Row> load_activity(Connection& connection, const http::RequestContext& context, int64_t id)
+std::optional<db::Row> load_activity(
+    Connection& connection, const http::RequestContext& context, int64_t id)
 {
     db::Params params;
     auto where = customers::visibility(context, customers::PartyView::customers, "p", params);
     params.push_back(context.tenant_id);
     params.push_back(id);
-    return connection.query_one(std::string(activity_select) + "WHERE " + where + " AND a.tenant_id = ? AND a.id = ?", params);
+    return connection.query_one(
+        std::string(activity_select) + "WHERE " + where + " AND a.tenant_id = ? AND a.id = ?",
+        params);
 }
 
 json activity_json(const db::Row& row)
 {
     auto duration = row.index_of("duration_minutes");
     return {
-        {"id", row.i64("id")},
-        {"party_id", row.i64("party_id")},
-        {"party_name", row.str("party_name")},
-        {"contact_id", nullable_id(row, "contact_id")},
-        {"contact_name", nullable_text(row, "contact_name")},
-        {"type", row.str("type")},
-        {"occurred_at", row.str("occurred_at")},
-        {"duration_minutes", row.is_null(duration) ? json() : json(row.i64(duration))},
-        {"employee_id", nullable_id(row, "employee_id")},
-        {"employee_name", nullable_text(row, "employee_name")},
-        {"user_id", nullable_id(row, "user_id")},
-        {"user_name", nullable_text(row, "user_name")},
-        {"subject", nullable_text(row, "subject")},
-        {"content", nullable_text(row, "content")},
-        {"outcome", nullable_text(row, "outcome")},
-        {"next_contact_date", nullable_text(row, "next_contact_date")},
-        {"created_at", row.str("created_at")},
-        {"updated_at", row.str("updated_at")},
-        {"version", row.i64("version")},
+        { "id", row.i64("id") },
+        { "party_id", row.i64("party_id") },
+        { "party_name", row.str("party_name") },
+        { "contact_id", nullable_id(row, "contact_id") },
+        { "contact_name", nullable_text(row, "contact_name") },
+        { "type", row.str("type") },
+        { "occurred_at", row.str("occurred_at") },
+        { "duration_minutes", row.is_null(duration) ? json() : json(row.i64(duration)) },
+        { "employee_id", nullable_id(row, "employee_id") },
+        { "employee_name", nullable_text(row, "employee_name") },
+        { "user_id", nullable_id(row, "user_id") },
+        { "user_name", nullable_text(row, "user_name") },
+        { "subject", nullable_text(row, "subject") },
+        { "content", nullable_text(row, "content") },
+        { "outcome", nullable_text(row, "outcome") },
+        { "next_contact_date", nullable_text(row, "next_contact_date") },
+        { "created_at", row.str("created_at") },
+        { "updated_at", row.str("updated_at") },
+        { "version", row.i64("version") },
     };
 }
 
@@ -152,7 +166,7 @@ void insert_activity(Connection& connection, int64_t tenant_id, int64_t id, cons
     auto now = clock::now_iso();
     std::string names = "tenant_id, id, created_at, updated_at, version";
     std::string marks = "?, ?, ?, ?, 1";
-    db::Params params = {tenant_id, id, now, now};
+    db::Params params = { tenant_id, id, now, now };
     for (const auto& [column, value] : columns) {
         names += ", " + column;
         marks += ", ?";
@@ -164,41 +178,48 @@ void insert_activity(Connection& connection, int64_t tenant_id, int64_t id, cons
 void update_activity(Connection& connection, int64_t tenant_id, int64_t id, const Columns& columns)
 {
     std::string assignments = "updated_at = ?, version = version + 1";
-    db::Params params = {clock::now_iso()};
+    db::Params params = { clock::now_iso() };
     for (const auto& [column, value] : columns) {
         assignments += ", " + column + " = ?";
         params.push_back(value);
     }
     params.push_back(tenant_id);
     params.push_back(id);
-    connection.execute("UPDATE activities SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
+    connection.execute(
+        "UPDATE activities SET " + assignments + " WHERE tenant_id = ? AND id = ?", params);
 }
 
 void delete_activity(Connection& connection, int64_t tenant_id, int64_t id)
 {
-    connection.execute("DELETE FROM activities WHERE tenant_id = ? AND id = ?", {tenant_id, id});
+    connection.execute("DELETE FROM activities WHERE tenant_id = ? AND id = ?", { tenant_id, id });
 }
 
 void refresh_contact_dates(Connection& connection, int64_t tenant_id, int64_t party_id)
 {
-    auto latest = connection.query_one("SELECT occurred_at, next_contact_date FROM activities WHERE tenant_id = ? AND "
-                                       "party_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1",
-        {tenant_id, party_id});
-    // derived dates: the party's version stays, so an edit of the card open elsewhere is not refused
-    connection.execute("UPDATE parties SET last_contact_at = ?, next_contact_date = ? WHERE tenant_id = ? AND id = ?",
-        {latest ? db::Param(latest->str(0)) : db::Param(nullptr),
-            latest && !latest->is_null(1) ? db::Param(latest->str(1)) : db::Param(nullptr), tenant_id, party_id});
+    auto latest = connection.query_one(
+        "SELECT occurred_at, next_contact_date FROM activities WHERE tenant_id = ? AND "
+        "party_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1",
+        { tenant_id, party_id });
+    // derived dates: the party's version stays, so an edit of the card open elsewhere is not
+    // refused
+    connection.execute("UPDATE parties SET last_contact_at = ?, next_contact_date = ? WHERE "
+                       "tenant_id = ? AND id = ?",
+        { latest ? db::Param(latest->str(0)) : db::Param(nullptr),
+            latest && !latest->is_null(1) ? db::Param(latest->str(1)) : db::Param(nullptr),
+            tenant_id, party_id });
 }
 
 void move_activities(Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id)
 {
-    connection.execute("UPDATE activities SET party_id = ? WHERE tenant_id = ? AND party_id = ?", {into_id, tenant_id, from_id});
+    connection.execute("UPDATE activities SET party_id = ? WHERE tenant_id = ? AND party_id = ?",
+        { into_id, tenant_id, from_id });
     refresh_contact_dates(connection, tenant_id, into_id);
 }
 
 std::optional<json> dormant_days(Connection& connection, int64_t tenant_id)
 {
-    auto row = connection.query_one("SELECT dormant_days FROM reminder_settings WHERE tenant_id = ?", {tenant_id});
+    auto row = connection.query_one(
+        "SELECT dormant_days FROM reminder_settings WHERE tenant_id = ?", { tenant_id });
     if (!row)
         return std::nullopt;
     auto parsed = json::parse(row->str(0), nullptr, false);
@@ -208,30 +229,39 @@ std::optional<json> dormant_days(Connection& connection, int64_t tenant_id)
 void save_dormant_days(Connection& connection, int64_t tenant_id, const json& days)
 {
     auto now = clock::now_iso();
-    if (connection.execute("UPDATE reminder_settings SET dormant_days = ?, updated_at = ?, version = version + 1 "
-                           "WHERE tenant_id = ?",
-            {days.dump(), now, tenant_id}) == 0)
-        connection.execute("INSERT INTO reminder_settings (tenant_id, dormant_days, updated_at, version) VALUES (?, ?, ?, 1)",
-            {tenant_id, days.dump(), now});
+    if (connection.execute(
+            "UPDATE reminder_settings SET dormant_days = ?, updated_at = ?, version = version + 1 "
+            "WHERE tenant_id = ?",
+            { days.dump(), now, tenant_id })
+        == 0)
+        connection.execute("INSERT INTO reminder_settings (tenant_id, dormant_days, updated_at, "
+                           "version) VALUES (?, ?, ?, 1)",
+            { tenant_id, days.dump(), now });
 }
 
-void replace_calendar_token(Connection& connection, int64_t tenant_id, int64_t user_id, const std::string& token_hash)
+void replace_calendar_token(
+    Connection& connection, int64_t tenant_id, int64_t user_id, const std::string& token_hash)
 {
-    connection.execute("DELETE FROM calendar_tokens WHERE tenant_id = ? AND user_id = ?", {tenant_id, user_id});
-    connection.execute("INSERT INTO calendar_tokens (token_hash, tenant_id, user_id, created_at) VALUES (?, ?, ?, ?)",
-        {token_hash, tenant_id, user_id, clock::now_iso()});
+    connection.execute(
+        "DELETE FROM calendar_tokens WHERE tenant_id = ? AND user_id = ?", { tenant_id, user_id });
+    connection.execute("INSERT INTO calendar_tokens (token_hash, tenant_id, user_id, created_at) "
+                       "VALUES (?, ?, ?, ?)",
+        { token_hash, tenant_id, user_id, clock::now_iso() });
 }
 
-std::optional<http::RequestContext> calendar_owner(Connection& connection, const std::string& token_hash)
+std::optional<http::RequestContext> calendar_owner(
+    Connection& connection, const std::string& token_hash)
 {
-    auto token = connection.query_one("SELECT tenant_id, user_id FROM calendar_tokens WHERE token_hash = ?", {token_hash});
+    auto token = connection.query_one(
+        "SELECT tenant_id, user_id FROM calendar_tokens WHERE token_hash = ?", { token_hash });
     if (!token)
         return std::nullopt;
     auto member = connection.query_one(
         "SELECT r.code, r.scope, m.branch_id, t.locale, r.id FROM memberships m "
         "JOIN roles r ON r.tenant_id = m.tenant_id AND r.id = m.role_id "
-        "JOIN tenants t ON t.id = m.tenant_id WHERE m.tenant_id = ? AND m.user_id = ? AND m.active = 1",
-        {token->i64(0), token->i64(1)});
+        "JOIN tenants t ON t.id = m.tenant_id WHERE m.tenant_id = ? AND m.user_id = ? AND m.active "
+        "= 1",
+        { token->i64(0), token->i64(1) });
     if (!member)
         return std::nullopt;
     http::RequestContext context;
@@ -241,8 +271,9 @@ std::optional<http::RequestContext> calendar_owner(Connection& connection, const
     context.scope = member->str(1);
     context.branch_id = member->opt_i64(2);
     context.locale = member->str(3);
-    for (const auto& row : connection.query("SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
-             {context.tenant_id, member->i64(4)}))
+    for (const auto& row : connection.query(
+             "SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
+             { context.tenant_id, member->i64(4) }))
         context.permissions.insert(row.str(0));
     return context;
 }

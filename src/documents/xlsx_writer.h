@@ -5,7 +5,6 @@
 #include "core/result.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -14,7 +13,7 @@ namespace rapport::documents {
 enum class ColumnType { text, number, date };
 
 struct ReportColumn {
-    std::string key;   // stable name for programs ("visits")
+    std::string key; // stable name for programs ("visits")
     std::string label; // header text for people, in the user's language
     ColumnType type = ColumnType::text;
 };

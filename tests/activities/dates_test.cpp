@@ -7,7 +7,10 @@ using namespace rapport::activities;
 
 namespace {
 
-clock::Instant at(const std::string& text) { return *parse_instant(text); }
+clock::Instant at(const std::string& text)
+{
+    return *parse_instant(text);
+}
 
 } // namespace
 
@@ -27,7 +30,8 @@ TEST(ActivityDates, StartOfDayIsTheUtcInstantOfLocalMidnight)
 {
     EXPECT_EQ(start_of_day("Asia/Seoul", "2026-12-05"), "2026-12-04T15:00:00Z");
     EXPECT_EQ(start_of_day("UTC", "2026-12-05"), "2026-12-05T00:00:00Z");
-    EXPECT_EQ(start_of_day("America/New_York", "2026-07-01"), "2026-07-01T04:00:00Z"); // daylight saving
+    EXPECT_EQ(
+        start_of_day("America/New_York", "2026-07-01"), "2026-07-01T04:00:00Z"); // daylight saving
     EXPECT_EQ(start_of_day("America/New_York", "2026-12-01"), "2026-12-01T05:00:00Z");
 }
 
@@ -36,8 +40,9 @@ TEST(ActivityDates, ParsesInstantsWithZOrOffsetAndRefusesTheRest)
     EXPECT_EQ(clock::iso_instant(at("2026-12-05T00:30:00+09:00")), "2026-12-04T15:30:00Z");
     EXPECT_EQ(clock::iso_instant(at("2026-12-04T15:30:00.250Z")), "2026-12-04T15:30:00Z");
     EXPECT_EQ(clock::iso_instant(at("2026-12-04T10:00:00-05:30")), "2026-12-04T15:30:00Z");
-    for (const char* bad : {"2026-12-04", "2026-12-04 15:30:00Z", "2026-12-04T15:30:00", "2026-02-30T10:00:00Z",
-             "2026-12-04T24:00:00Z", "2026-12-04T15:30:00+0900", "yesterday", "2026-12-04T15:30:00Zjunk", ""})
+    for (const char* bad : { "2026-12-04", "2026-12-04 15:30:00Z", "2026-12-04T15:30:00",
+             "2026-02-30T10:00:00Z", "2026-12-04T24:00:00Z", "2026-12-04T15:30:00+0900",
+             "yesterday", "2026-12-04T15:30:00Zjunk", "" })
         EXPECT_FALSE(parse_instant(bad).has_value()) << bad;
 }
 

@@ -76,6 +76,16 @@ test('logging validates dates, types, contact and employee with field paths', as
   assert.deepEqual(timeline.items, [], 'nothing was logged by refused requests');
 });
 
+test('a type from the tenant\'s activity_types list is accepted; an inactive one is not', async () => {
+  const types = '/lists/activity_types'; // the route is /lists/{list}
+  const added = expectStatus(await owner.post(types, { code: 'trade_show', label: 'Trade show' }), 201);
+  const made = expectStatus(await log(rep1Client, { party_id: mine.id, type: 'trade_show', occurred_at: '2026-09-01T01:00:00Z' }), 201);
+  assert.equal(made.type, 'trade_show');
+  expectStatus(await owner.patch(`${types}/${added.id}`, { active: false }, { headers: { 'If-Match': String(added.version) } }), 200);
+  assertFieldErrors(await log(rep1Client, { party_id: mine.id, type: 'trade_show' }), [{ path: 'type', code: 'invalid_choice' }]);
+  expectStatus(await rep1Client.delete(`/activities/${made.id}`), 204);
+});
+
 test("the next contact date is compared with the contact's day in the tenant's time zone", async () => {
   // 15:30 UTC on 4 December is 00:30 on 5 December in Seoul
   const party = await makeCustomer(owner, { name: 'Midnight Customer', owner_id: rep1.id });
