@@ -1,6 +1,6 @@
 #include "activities/analytics.h"
 
-#include "activities/dates.h"
+#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
 #include "customers/parties.h"
@@ -80,10 +80,10 @@ Result<Range> read_range(const http::Request& request, const std::string& today)
     if (range.to.empty())
         range.to = range.from.empty() ? today : std::max(today, range.from);
     if (range.from.empty())
-        range.from = add_days(range.to, -89);
+        range.from = dates::add_days(range.to, -89);
     if (range.from > range.to)
         return Error::invalid("to", "before_from", "must be on or after from");
-    if (days_between(range.from, range.to) > 3660)
+    if (dates::days_between(range.from, range.to) > 3660)
         return Error::invalid("from", "range_too_long", "the period may span at most ten years");
     return range;
 }
@@ -106,7 +106,7 @@ Result<std::string> choice(
 std::string period_of(const std::string& date, const std::string& period)
 {
     if (period == "week")
-        return week_start(date);
+        return dates::week_start(date);
     if (period == "month")
         return date.substr(0, 7);
     return date;
@@ -159,7 +159,7 @@ Result<ReportTable> activity_report(
 
     return database.read([&](Connection& connection) -> Result<ReportTable> {
         auto range
-            = read_range(request, today_in(store::tenant_time_zone(connection, context.tenant_id)));
+            = read_range(request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;
@@ -232,7 +232,7 @@ Result<ReportTable> last_contact_report(
 
     return database.read([&](Connection& connection) -> Result<ReportTable> {
         auto zone = store::tenant_time_zone(connection, context.tenant_id);
-        auto day = as_of->empty() ? today_in(zone) : *as_of;
+        auto day = as_of->empty() ? dates::today_in(zone) : *as_of;
         // bucket edges as instants: a contact on or after the start of day (as_of - 7) is 0–7 days
         // ago
         struct Bucket {
@@ -246,7 +246,7 @@ Result<ReportTable> last_contact_report(
         std::string bucket_case = "CASE WHEN p.last_contact_at IS NULL THEN 'never'";
         for (const auto& bucket : buckets) {
             bucket_case += " WHEN p.last_contact_at >= ? THEN '" + bucket.key + "'";
-            params.push_back(start_of_day(zone, add_days(day, -bucket.newest_days)));
+            params.push_back(dates::start_of_day(zone, dates::add_days(day, -bucket.newest_days)));
         }
         bucket_case += " ELSE 'over_180' END";
         auto where = customers::visibility(context, customers::PartyView::customers, "p", params);
@@ -275,7 +275,7 @@ Result<ReportTable> visits_by_region_report(
 {
     return database.read([&](Connection& connection) -> Result<ReportTable> {
         auto range
-            = read_range(request, today_in(store::tenant_time_zone(connection, context.tenant_id)));
+            = read_range(request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;

@@ -1,6 +1,6 @@
 #include "activities/reminders.h"
 
-#include "activities/dates.h"
+#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
 #include "core/text.h"
@@ -45,7 +45,7 @@ std::string overdue_condition(db::Params& params, const std::string& as_of)
 std::string dormant_condition(db::Params& params, const ReminderQuery& query, const json& days)
 {
     auto cutoff = [&](int64_t n) {
-        return start_of_day(query.timezone, add_days(query.as_of, static_cast<int>(-n + 1)));
+        return dates::start_of_day(query.timezone, dates::add_days(query.as_of, static_cast<int>(-n + 1)));
     };
     std::string cases;
     // explicit iterators: with structured bindings over items() the levels did not match here
@@ -74,8 +74,8 @@ json reminder_item(const db::Row& row, const std::string& group, const ReminderQ
     auto last_contact = row.opt_str(row.index_of("last_contact_at"));
     json days_since;
     if (last_contact)
-        if (auto instant = parse_instant(*last_contact))
-            days_since = days_between(date_in(query.timezone, *instant), query.as_of);
+        if (auto instant = dates::parse_instant(*last_contact))
+            days_since = dates::days_between(dates::date_in(query.timezone, *instant), query.as_of);
     bool dated = group != "dormant";
     return {
         { "kind", "contact" },
@@ -88,7 +88,7 @@ json reminder_item(const db::Row& row, const std::string& group, const ReminderQ
         { "level", row.opt_str(row.index_of("level")) ? json(row.str("level")) : json() },
         { "due_date", dated && due ? json(*due) : json() },
         { "days_overdue",
-            group == "overdue" && due ? json(days_between(*due, query.as_of)) : json(0) },
+            group == "overdue" && due ? json(dates::days_between(*due, query.as_of)) : json(0) },
         { "days_since_contact", days_since },
         { "last_contact_at", last_contact ? json(*last_contact) : json() },
     };
@@ -103,7 +103,7 @@ ReminderAnswer contact_reminders(
     auto scope = customers::visibility(context, customers::PartyView::customers, "p", scope_params)
         + " AND p.archived = 0";
     auto days = effective_dormant_days(connection, context.tenant_id);
-    auto tomorrow = add_days(query.as_of, 1);
+    auto tomorrow = dates::add_days(query.as_of, 1);
 
     std::vector<Group> groups(4);
     groups[0].name = "overdue";
@@ -172,7 +172,7 @@ Result<json> reminders(db::Database& database, const http::RequestContext& conte
 
     return database.read([&](Connection& connection) -> Result<json> {
         query.timezone = store::tenant_time_zone(connection, context.tenant_id);
-        query.as_of = as_of && !as_of->empty() ? *as_of : today_in(query.timezone);
+        query.as_of = as_of && !as_of->empty() ? *as_of : dates::today_in(query.timezone);
         auto answer = collect_reminders(connection, context, query);
         std::stable_sort(
             answer.items.begin(), answer.items.end(), [](const json& a, const json& b) {

@@ -182,8 +182,8 @@ void register_analytics_routes(http::Router& router, db::Database& db)
 
 void register_activities_domain()
 {
-    // FIXME(#3): tenants created before this release keep their roles; they need a data
-    // migration (or a role editor) to get these permissions.
+    // Tenants created before these permissions existed got them from migration 0009; a permission
+    // added here later needs a migration of its own.
     auth::add_default_permissions("owner",
         { "activities.read", "activities.create", "activities.edit", "activities.delete",
             "analytics.read" });

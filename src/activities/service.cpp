@@ -1,6 +1,6 @@
 #include "activities/service.h"
 
-#include "activities/dates.h"
+#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
 #include "core/text.h"
@@ -55,7 +55,7 @@ Result<ActivityInput> read_input(const json& body, bool creating)
     if (input.present("occurred_at")) {
         auto text = input.text("occurred_at", !creating, 40);
         if (text) {
-            out.occurred_at = parse_instant(*text);
+            out.occurred_at = dates::parse_instant(*text);
             if (!out.occurred_at)
                 input.fail("occurred_at", "invalid_instant",
                     "must be an instant such as 2026-12-04T15:58:22Z");
@@ -216,7 +216,7 @@ Result<json> create_activity(
         // UTC
         auto occurred_at = input->occurred_at.value_or(clock::now());
         auto occurred_on
-            = date_in(store::tenant_time_zone(connection, context.tenant_id), occurred_at);
+            = dates::date_in(store::tenant_time_zone(connection, context.tenant_id), occurred_at);
         if (auto valid = check_next_date(input->next_contact_date, occurred_on); !valid)
             return valid.take_error();
 
@@ -260,7 +260,7 @@ Result<json> update_activity(db::Database& database, const http::RequestContext&
         auto columns = input->columns;
         auto occurred_on = current->str("occurred_on");
         if (input->occurred_at) {
-            occurred_on = date_in(
+            occurred_on = dates::date_in(
                 store::tenant_time_zone(connection, context.tenant_id), *input->occurred_at);
             columns.emplace_back("occurred_at", clock::iso_instant(*input->occurred_at));
             columns.emplace_back("occurred_on", occurred_on);

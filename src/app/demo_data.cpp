@@ -1,5 +1,7 @@
 #include "app/demo_data.h"
 
+#include "core/dates.h"
+#include "activities/store.h"
 #include "auth/service.h"
 #include "catalog/products.h"
 #include "core/clock.h"
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -23,6 +26,8 @@ using nlohmann::json;
 
 const std::string demo_name = "Rapport 데모상사";
 constexpr uint64_t demo_seed = 20260314;
+// The contact log has a seed of its own so that adding to it never changes the parties.
+constexpr uint64_t activity_seed = 20261204;
 constexpr int customer_count = 300;
 constexpr int supplier_count = 40;
 
@@ -849,6 +854,133 @@ Status add_parties(db::Connection& connection, Dice& dice, const http::RequestCo
     return Ok {};
 }
 
+// ---- contact log -----------------------------------------------------------------------------
+
+// What a rep writes after a contact, in the customer's language: Korean, Chinese or English.
+struct ActivityText {
+    const char* type;
+    const char* subject[3];
+    const char* outcome[3];
+};
+const ActivityText activity_texts[] = {
+    { "phone_call", { "정기 안부 통화", "季度订货电话", "Quarterly order call" },
+        { "다음 달 발주 예정", "下月下单", "Order expected next month" } },
+    { "phone_call", { "견적 후속 확인", "报价跟进", "Quote follow-up" },
+        { "단가 재검토 요청", "要求重新报价", "Asked for a better price" } },
+    { "email", { "신제품 카탈로그 발송", "发送新产品目录", "Sent the new catalogue" },
+        { "검토 후 회신 예정", "审阅后回复", "Will reply after review" } },
+    { "kakaotalk", { "납기 문의 답변", "交期确认", "Delivery date question" },
+        { "이번 주 출고 안내", "本周发货", "Ships this week" } },
+    { "wechat", { "샘플 발송 안내", "样品寄送通知", "Sample shipment" },
+        { "샘플 수령 확인", "已收到样品", "Sample received" } },
+    { "visit", { "현장 방문 상담", "上门拜访", "On-site visit" },
+        { "설비 교체 수요 확인", "确认设备更新需求", "Equipment replacement planned" } },
+    { "meeting", { "연간 단가 협의", "年度价格洽谈", "Annual price meeting" },
+        { "연간 계약 초안 요청", "索要年度合同草案", "Draft annual contract requested" } },
+    { "note", { "결제 조건 메모", "付款条件备注", "Payment terms note" },
+        { "월말 마감 유지", "维持月结", "Month-end terms kept" } },
+};
+
+struct CustomerSeed {
+    int64_t id = 0;
+    int64_t owner_id = 0;
+    int language = 0; // index into ActivityText: 0 Korean, 1 Chinese, 2 English
+    std::vector<int64_t> contacts;
+};
+
+std::vector<CustomerSeed> customer_seeds(db::Connection& connection, int64_t tenant_id)
+{
+    std::vector<CustomerSeed> seeds;
+    std::map<int64_t, size_t> index;
+    for (const auto& row : connection.query(
+             "SELECT id, owner_id, currency FROM parties WHERE tenant_id = ? AND owner_id IS NOT "
+             "NULL AND (is_customer = 1 OR is_prospect = 1) ORDER BY id",
+             { tenant_id })) {
+        auto currency = row.str("currency");
+        index[row.i64("id")] = seeds.size();
+        seeds.push_back({ row.i64("id"), row.i64("owner_id"),
+            currency == "KRW" ? 0
+                : currency == "USD" ? 2
+                                    : 1,
+            {} });
+    }
+    for (const auto& row : connection.query(
+             "SELECT party_id, id FROM contacts WHERE tenant_id = ? ORDER BY id", { tenant_id }))
+        if (auto found = index.find(row.i64("party_id")); found != index.end())
+            seeds[found->second].contacts.push_back(row.i64("id"));
+    return seeds;
+}
+
+// The next contact date the rep set on the latest contact: due today for about one customer in
+// twenty, tomorrow, overdue by one to three weeks, or in the coming weeks. Never before the contact.
+std::optional<std::string> next_contact_for(
+    Dice& dice, const std::string& today, const std::string& last_contact_on)
+{
+    int64_t roll = dice.between(1, 100);
+    std::string date;
+    if (roll <= 6)
+        date = today;
+    else if (roll <= 10)
+        date = dates::add_days(today, 1);
+    else if (roll <= 22)
+        date = dates::add_days(today, -static_cast<int>(dice.between(1, 21)));
+    else if (roll <= 80)
+        date = dates::add_days(today, static_cast<int>(dice.between(2, 45)));
+    else
+        return std::nullopt;
+    if (dates::days_between(last_contact_on, date) < 0)
+        return dates::add_days(last_contact_on, 1);
+    return date;
+}
+
+// A few months of contacts per customer ending before today, so that the Today page has calls due
+// today and tomorrow, overdue ones and customers nobody called for a long time.
+Status add_activities(db::Connection& connection, int64_t tenant_id)
+{
+    Dice dice(activity_seed);
+    auto time_zone = activities::store::tenant_time_zone(connection, tenant_id);
+    auto today = dates::today_in(time_zone);
+    std::map<int64_t, std::optional<int64_t>> employee_of;
+    for (const auto& customer : customer_seeds(connection, tenant_id)) {
+        auto [known, added] = employee_of.try_emplace(customer.owner_id);
+        if (added)
+            known->second
+                = activities::store::employee_of_user(connection, tenant_id, customer.owner_id);
+        // one customer in ten has never been contacted; the others between one and six times,
+        // the oldest up to half a year ago
+        int64_t count = dice.chance(10) ? 0 : dice.between(1, 6);
+        int days_ago = static_cast<int>(dice.between(1, 180));
+        for (int64_t i = 0; i < count; ++i) {
+            auto on = dates::add_days(today, -days_ago);
+            auto start = dates::parse_instant(dates::start_of_day(time_zone, on));
+            auto at = *start + std::chrono::minutes(dice.between(9 * 60, 18 * 60 - 1));
+            const auto& text = dice.pick(activity_texts);
+            activities::store::Columns columns = { { "party_id", customer.id },
+                { "type", std::string(text.type) },
+                { "occurred_at", clock::iso_instant(at) }, { "occurred_on", on },
+                { "subject", std::string(text.subject[customer.language]) },
+                { "outcome", std::string(text.outcome[customer.language]) },
+                { "user_id", customer.owner_id } };
+            if (std::string(text.type) != "note")
+                columns.emplace_back("duration_minutes", dice.between(1, 12) * 5);
+            if (!customer.contacts.empty())
+                columns.emplace_back("contact_id",
+                    customer.contacts[static_cast<size_t>(
+                        dice.between(0, static_cast<int64_t>(customer.contacts.size()) - 1))]);
+            if (known->second)
+                columns.emplace_back("employee_id", *known->second);
+            if (i + 1 == count)
+                if (auto next = next_contact_for(dice, today, on))
+                    columns.emplace_back("next_contact_date", *next);
+            activities::store::insert_activity(connection, tenant_id, connection.next_id(), columns);
+            days_ago -= static_cast<int>(dice.between(0, std::max(0, days_ago - 1) / 2));
+        }
+        if (count > 0)
+            activities::store::refresh_contact_dates(connection, tenant_id, customer.id);
+    }
+    return Ok {};
+}
+
 // ---- products --------------------------------------------------------------------------------
 
 struct ProductLine {
@@ -996,7 +1128,9 @@ Result<DemoSignIn> ensure_demo_tenant(
             return done;
         if (auto done = add_parties(connection, dice, owner, *branches, *staff); !done)
             return done;
-        return add_products(connection, dice, owner.tenant_id);
+        if (auto done = add_products(connection, dice, owner.tenant_id); !done)
+            return done;
+        return add_activities(connection, owner.tenant_id);
     });
     if (!filled)
         return filled.take_error();

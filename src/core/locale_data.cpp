@@ -43,14 +43,4 @@ bool is_time_zone(const std::string& iana_name)
 
 bool is_supported_locale(const std::string& locale) { return locale == "ko" || locale == "zh-CN" || locale == "en"; }
 
-std::string today_in(const std::string& iana_name)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
-        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(iana_name)), icu::Locale::getRoot(), status));
-    calendar->setTime(icu::Calendar::getNow(), status);
-    return fmt::format("{:04}-{:02}-{:02}", calendar->get(UCAL_YEAR, status), calendar->get(UCAL_MONTH, status) + 1,
-        calendar->get(UCAL_DATE, status));
-}
-
 } // namespace rapport

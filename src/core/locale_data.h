@@ -10,7 +10,5 @@ bool is_currency(const std::string& iso_code);
 int currency_minor_digits(const std::string& iso_code);
 bool is_time_zone(const std::string& iana_name);
 bool is_supported_locale(const std::string& locale); // "ko", "zh-CN", "en"
-// The tenant's calendar date now, in its IANA time zone: "2026-12-04".
-std::string today_in(const std::string& iana_name);
 
 } // namespace rapport

@@ -7,6 +7,7 @@
 #include "customers/audit.h"
 #include "customers/custom_fields.h"
 #include "customers/ownership.h"
+#include "customers/search.h"
 #include "http/listing.h"
 
 namespace rapport::customers {
@@ -59,7 +60,7 @@ std::string party_select()
 {
     return "SELECT p.id, " + http::column_list(party_fields(), "p") +
            ", p.custom_fields, p.is_customer, p.is_prospect, p.is_supplier, p.is_competitor, p.is_partner, p.created_at, p.updated_at, "
-           "p.version, u.name AS owner_name, (SELECT c.name FROM contacts c WHERE c.tenant_id = p.tenant_id AND "
+           "p.version, p.last_contact_at, p.next_contact_date, u.name AS owner_name, (SELECT c.name FROM contacts c WHERE c.tenant_id = p.tenant_id AND "
            "c.party_id = p.id ORDER BY c.id LIMIT 1) AS contact_name FROM parties p "
            "LEFT JOIN users u ON u.id = p.owner_id ";
 }
@@ -76,6 +77,9 @@ json party_json(const db::Row& row)
     out["custom_fields"] = custom_values(row);
     out["owner_name"] = row.is_null(row.index_of("owner_name")) ? json() : json(row.str("owner_name"));
     out["contact_name"] = row.is_null(row.index_of("contact_name")) ? json() : json(row.str("contact_name"));
+    // kept by the contact log, never written through the party itself
+    for (const char* column : {"last_contact_at", "next_contact_date"})
+        out[column] = row.is_null(row.index_of(column)) ? json() : json(row.str(column));
     out["created_at"] = row.str("created_at");
     out["updated_at"] = row.str("updated_at");
     out["version"] = row.i64("version");
@@ -370,7 +374,7 @@ Result<json> list_parties(db::Database& database, const http::RequestContext& co
         params.push_back("%" + text::escape_like(json(*tag).dump()) + "%");
     }
     if (auto q = request.query_value("q"); q && !text::trim(*q).empty())
-        where += " AND " + party_search_condition(*q, "p", params);
+        where += " AND " + party_search_condition(*q, "p", params, database.dialect());
     for (const auto& [key, value] : request.query) {
         if (key.rfind("custom.", 0) != 0)
             continue;
@@ -472,7 +476,12 @@ Status delete_party(db::Database& database, const http::RequestContext& context,
         if (contacts > 0)
             return Error::make(ErrorCode::conflict, "party_referenced",
                 "This party has " + std::to_string(contacts) + " contact(s) and cannot be deleted; archive it instead.");
+        auto activities = connection.scalar("SELECT COUNT(*) FROM activities WHERE tenant_id = ? AND party_id = ?", {context.tenant_id, id});
+        if (activities > 0)
+            return Error::make(ErrorCode::conflict, "party_referenced",
+                "This party has " + std::to_string(activities) + " logged contact(s) and cannot be deleted; archive it instead.");
         connection.execute("DELETE FROM pool_warnings WHERE tenant_id = ? AND party_id = ?", {context.tenant_id, id});
+        forget_search_keys(connection, context.tenant_id, id);
         connection.execute("DELETE FROM parties WHERE tenant_id = ? AND id = ?", {context.tenant_id, id});
         record_audit(connection, context.tenant_id, context.user_id,
             {{"party", id, id, "deleted", "", std::nullopt, std::nullopt, party->str("name")}});
@@ -592,6 +601,10 @@ Status delete_contact(db::Database& database, const http::RequestContext& contex
             {context.tenant_id, party_id, contact_id});
         if (!contact)
             return not_found();
+        auto activities = connection.scalar("SELECT COUNT(*) FROM activities WHERE tenant_id = ? AND contact_id = ?", {context.tenant_id, contact_id});
+        if (activities > 0)
+            return Error::make(ErrorCode::conflict, "contact_referenced",
+                "This contact person appears in " + std::to_string(activities) + " logged contact(s) and cannot be deleted.");
         connection.execute("DELETE FROM contacts WHERE tenant_id = ? AND party_id = ? AND id = ?",
             {context.tenant_id, party_id, contact_id});
         refresh_search_text(connection, context.tenant_id, party_id);

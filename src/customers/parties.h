@@ -61,7 +61,5 @@ Result<int64_t> insert_contact(db::Connection& connection, const http::RequestCo
 // Recomputes the folded text that `q` searches: name, code, registration number, e-mails, phone
 // digits, and the same of every contact.
 void refresh_search_text(db::Connection& connection, int64_t tenant_id, int64_t party_id);
-// The SQL condition (over `alias`, a parties row) that the keyword `q` of lists and search uses.
-std::string party_search_condition(const std::string& q, const std::string& alias, db::Params& params);
 
 } // namespace rapport::customers

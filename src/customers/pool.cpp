@@ -1,10 +1,12 @@
 #include "customers/pool.h"
+#include "core/dates.h"
 
 #include "core/clock.h"
 #include "core/locale_data.h"
 #include "core/text.h"
 #include "customers/audit.h"
 #include "customers/ownership.h"
+#include "customers/search.h"
 #include "customers/parties.h"
 #include "http/json_input.h"
 #include "http/listing.h"
@@ -46,7 +48,7 @@ json settings_json(const PoolSettings& settings)
 std::string tenant_today(Connection& connection, int64_t tenant_id)
 {
     auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
-    return today_in(row ? row->str(0) : "UTC");
+    return dates::today_in(row ? row->str(0) : "UTC");
 }
 
 // Claims by one rep must not race each other past a limit on PostgreSQL (SQLite writers queue).
@@ -150,7 +152,7 @@ Result<json> list_pool(
         = "p.tenant_id = ? AND (p.is_customer = 1 OR p.is_prospect = 1) AND p.owner_id IS NULL AND "
           "p.archived = 0";
     if (auto q = request.query_value("q"); q && !text::trim(*q).empty())
-        where += " AND " + party_search_condition(*q, "p", params);
+        where += " AND " + party_search_condition(*q, "p", params, database.dialect());
     auto tail = http::keyset_clause(*order, "p.id", where, params);
 
     return database.read([&](Connection& connection) -> Result<json> {
@@ -355,7 +357,7 @@ std::vector<json> pool_warning_reminders(
         items.push_back({ { "kind", "pool_warning" }, { "group", "pool_warning" },
             { "party_id", row.i64(0) }, { "party_name", row.str(1) }, { "owner_id", row.i64(2) },
             { "owner_name", row.str(3) }, { "due_date", row.str(4) },
-            { "days_left", days_between(as_of, row.str(4)) } });
+            { "days_left", dates::days_between(as_of, row.str(4)) } });
     return items;
 }
 

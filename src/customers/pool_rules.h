@@ -44,8 +44,4 @@ bool reclaim_blocked(
 // The first day the previous owner may claim again.
 std::string reclaim_allowed_from(const PoolSettings& settings, const std::string& given_back_on);
 
-// Calendar arithmetic on YYYY-MM-DD.
-std::string add_days(const std::string& date, int days);
-int days_between(const std::string& from, const std::string& to);
-
 } // namespace rapport::customers

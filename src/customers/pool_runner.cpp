@@ -1,6 +1,7 @@
 // The scheduled side of the pool: the return and warning rules per tenant, and the thread that
 // runs them inside the server.
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/locale_data.h"
 #include "customers/audit.h"
 #include "customers/ownership.h"
@@ -32,13 +33,17 @@ void lock_tenant_run(Connection& connection, int64_t tenant_id)
             { "rapport.pool.rules:" + std::to_string(tenant_id) });
 }
 
-std::optional<std::string> date_part(const db::Row& row, size_t index)
+// The tenant's business date of a stored instant: a contact at 00:30 in Seoul is that day's, not
+// the previous one's as its UTC text says.
+std::optional<std::string> date_part(
+    const db::Row& row, size_t index, const std::string& time_zone)
 {
-    // FIXME(#3): instants are cut to their UTC date, not the tenant's; a day off at most near
-    // midnight
-    if (row.is_null(index) || row.str(index).size() < 10)
+    if (row.is_null(index))
         return std::nullopt;
-    return row.str(index).substr(0, 10);
+    auto instant = dates::parse_instant(row.str(index));
+    if (!instant)
+        return std::nullopt;
+    return dates::date_in(time_zone, *instant);
 }
 
 } // namespace
@@ -77,6 +82,9 @@ Result<json> run_pool_rules(
             return result;
         }
 
+        auto zone_row
+            = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
+        auto time_zone = zone_row ? zone_row->str(0) : std::string("UTC");
         std::map<int64_t, std::string> last_orders;
         if (orders)
             last_orders = orders(connection, tenant_id);
@@ -90,11 +98,11 @@ Result<json> run_pool_rules(
                 { tenant_id })) {
             auto id = row.i64(0);
             auto owner = row.i64(1);
-            CustomerDates dates { row.str(2).substr(0, 10), date_part(row, 3), std::nullopt,
-                bool(orders) };
+            CustomerDates customer_dates { date_part(row, 2, time_zone).value_or(as_of),
+                date_part(row, 3, time_zone), std::nullopt, bool(orders) };
             if (auto found = last_orders.find(id); found != last_orders.end())
-                dates.last_order_on = found->second;
-            auto decision = decide_pool_action(settings, dates, as_of);
+                customer_dates.last_order_on = found->second;
+            auto decision = decide_pool_action(settings, customer_dates, as_of);
 
             if (decision.action == PoolAction::return_to_pool) {
                 if (connection.execute(
@@ -155,7 +163,7 @@ void run_all_tenants(db::Database& database)
     });
     for (const auto& tenant : tenants) {
         try {
-            auto result = run_pool_rules(database, tenant.i64(0), today_in(tenant.str(1)), true);
+            auto result = run_pool_rules(database, tenant.i64(0), dates::today_in(tenant.str(1)), true);
             if (!result)
                 spdlog::warn(R"({{"event":"pool_rules_failed","tenant_id":{},"error":"{}"}})",
                     tenant.i64(0), result.error().message);

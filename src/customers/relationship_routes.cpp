@@ -1,4 +1,5 @@
 #include "customers/relationship_routes.h"
+#include "core/dates.h"
 
 #include "auth/service.h"
 #include "core/clock.h"
@@ -118,7 +119,7 @@ void register_pool_routes(http::Router& router, db::Database& db)
             auto day = as_of ? *as_of : db.read([&](db::Connection& connection) {
                 auto row = connection.query_one(
                     "SELECT timezone FROM tenants WHERE id = ?", { request.context.tenant_id });
-                return today_in(row ? row->str(0) : "UTC");
+                return dates::today_in(row ? row->str(0) : "UTC");
             });
             return respond(run_pool_rules(db, request.context.tenant_id, day, false));
         });

@@ -281,10 +281,4 @@ std::string party_search_condition(const std::string& q, const std::string& alia
     return out + ")";
 }
 
-std::string party_search_condition(const std::string& q, const std::string& alias, db::Params& params)
-{
-    // without the dialect only LIKE is safe on both databases (pg_trgm still serves it on PostgreSQL)
-    return party_search_condition(q, alias, params, db::Dialect::postgresql);
-}
-
 } // namespace rapport::customers

@@ -17,6 +17,7 @@ extern const char* const migration_0005_search;
 extern const char* const migration_0006_activities;
 extern const char* const migration_0007_ownership_audit_fields;
 extern const char* const migration_0008_lists_and_cards;
+extern const char* const migration_0009_activity_permissions;
 
 namespace {
 
@@ -258,6 +259,7 @@ CREATE TABLE import_mappings (
     {6, "activities and reminders", migration_0006_activities},
     {7, "ownership, pool, audit, custom fields", migration_0007_ownership_audit_fields},
     {8, "lists of values, business cards", migration_0008_lists_and_cards},
+    {9, "contact log permissions for earlier tenants", migration_0009_activity_permissions},
 };
 
 // Keeps the lines meant for `dialect`: a line "--@ sqlite" or "--@ postgresql" starts statements

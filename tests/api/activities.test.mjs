@@ -37,7 +37,7 @@ after(async () => {
 
 const log = (client, body) => client.post('/activities', { type: 'phone_call', ...body });
 
-/** The customer's contact dates as the Today page sees them on `asOf` (the card does not show them yet). */
+/** The customer's contact dates as the Today page sees them on `asOf`. */
 async function contactDates(partyId, asOf) {
   const body = expectStatus(await owner.get(`/reminders?as_of=${asOf}`), 200);
   const item = body.items.find((i) => i.kind === 'contact' && i.party_id === partyId);
@@ -120,6 +120,49 @@ test('logging answers the activity and sets the customer\'s last contact and nex
   expectStatus(await log(rep1Client, { party_id: mine.id, type: 'email', occurred_at: '2026-11-21T02:00:00Z' }), 201);
   const dormant = await contactDates(mine.id, '2027-03-01');
   assert.deepEqual(dormant, { group: 'dormant', next_contact_date: null, last_contact_at: '2026-11-21T02:00:00Z' });
+});
+
+test('the customer card carries the last contact and the next contact date the log set', async () => {
+  const customer = await makeCustomer(owner, { name: 'Card Dates Ltd', owner_id: rep1.id });
+  const fresh = expectStatus(await rep1Client.get(`/customers/${customer.id}`), 200);
+  assert.equal(fresh.last_contact_at, null);
+  assert.equal(fresh.next_contact_date, null);
+  expectStatus(await log(rep1Client, {
+    party_id: customer.id, occurred_at: '2026-11-03T05:30:00Z', next_contact_date: '2026-11-17',
+  }), 201);
+  const card = expectStatus(await rep1Client.get(`/customers/${customer.id}`), 200);
+  assert.equal(card.last_contact_at, '2026-11-03T05:30:00Z');
+  assert.equal(card.next_contact_date, '2026-11-17');
+  const listed = expectStatus(await rep1Client.get('/customers?q=Card%20Dates'), 200);
+  assert.deepEqual(listed.items.map((c) => [c.name, c.last_contact_at, c.next_contact_date]),
+    [['Card Dates Ltd', '2026-11-03T05:30:00Z', '2026-11-17']]);
+  // the dates are the log's: the card refuses to write them
+  const edited = await rep1Client.patch(`/customers/${customer.id}`, { next_contact_date: '2027-01-01' },
+    { headers: { 'If-Match': `"${card.version}"` } });
+  assertFieldErrors(edited, [{ path: 'next_contact_date', code: 'unknown_field' }]);
+  assert.equal(expectStatus(await rep1Client.get(`/customers/${customer.id}`), 200).next_contact_date, '2026-11-17');
+});
+
+test('a customer or contact person with logged contacts cannot be deleted, and stays whole', async () => {
+  const customer = await makeCustomer(owner, { name: 'Logged Then Deleted', owner_id: rep1.id });
+  const contact = await makeContact(owner, customer.id, { name: 'Park Jiwoo' });
+  expectStatus(await log(rep1Client, { party_id: customer.id, contact_id: contact.id, occurred_at: '2026-11-04T01:00:00Z' }), 201);
+
+  const contactDelete = await owner.delete(`/customers/${customer.id}/contacts/${contact.id}`);
+  assertProblem(contactDelete, 409, 'contact_referenced');
+  assert.match(contactDelete.body.detail, /1 logged contact/);
+
+  // without contact persons the party is still referenced by its timeline
+  const bare = await makeCustomer(owner, { name: 'Timeline Only', owner_id: rep1.id });
+  expectStatus(await log(rep1Client, { party_id: bare.id, occurred_at: '2026-11-05T01:00:00Z' }), 201);
+  const partyDelete = await owner.delete(`/customers/${bare.id}`);
+  assertProblem(partyDelete, 409, 'party_referenced');
+  assert.match(partyDelete.body.detail, /1 logged contact/);
+
+  const timeline = expectStatus(await owner.get(`/customers/${bare.id}/activities`), 200);
+  assert.equal(timeline.items.length, 1);
+  const card = expectStatus(await owner.get(`/customers/${customer.id}`), 200);
+  assert.deepEqual(card.contacts.map((c) => c.name), ['Park Jiwoo']);
 });
 
 test('the timeline is newest first, filters by type and pages', async () => {

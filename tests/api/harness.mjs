@@ -178,6 +178,11 @@ export function createToken(server, tenantId, email) {
 }
 
 /** A tenant with its owner and a bearer client acting as the owner. */
+/** The calendar date of `instant` in an IANA time zone, as YYYY-MM-DD (the tenant's "today"). */
+export function dateIn(timeZone, instant = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
 export function ownerTenant(server, options = {}) {
   const email = options.email || `owner-${crypto.randomBytes(4).toString('hex')}@tenant.test`;
   const password = options.password || 'owner password 1';

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, ownerTenant, signIn, inviteUser, makeCustomer, listAll, assertProblem, assertFieldErrors,
-  expectStatus,
+  expectStatus, dateIn,
 } from './harness.mjs';
 
 let server;
@@ -33,7 +33,8 @@ const addDays = (date, days) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-const utcToday = () => new Date().toISOString().slice(0, 10);
+// the rules count in the tenant's days (Asia/Seoul unless a test says otherwise)
+const tenantToday = () => dateIn('Asia/Seoul');
 
 /** A customer the owner creates and puts straight into the pool. */
 async function poolCustomer(name) {
@@ -146,7 +147,7 @@ test('rules: warn D days before, return after N days without contact, a second r
   const repClient = await signIn(server, rep.email, rep.password);
   const a = await makeCustomer(rules.api, { name: 'Rules A', owner_id: rep.id });
   const b = await makeCustomer(rules.api, { name: 'Rules B', owner_id: rep.id });
-  const today = utcToday();
+  const today = tenantToday();
   const run = (asOf) => rules.api.post(`/settings/pool/run?as_of=${asOf}`);
 
   assert.deepEqual(expectStatus(await run(addDays(today, 400)), 200).returned, 0, 'disabled: nothing happens');
@@ -164,13 +165,11 @@ test('rules: warn D days before, return after N days without contact, a second r
   result = expectStatus(await run(addDays(today, 27)), 200);
   assert.deepEqual([result.returned, result.warned], [0, 0], 'warned once per return date');
 
-  const reminders = await repClient.get(`/reminders?as_of=${addDays(today, 26)}`);
-  if (reminders.status === 200) {
-    const warnings = reminders.body.items.filter((i) => i.kind === 'pool_warning');
-    assert.deepEqual(warnings.map((w) => w.party_id).sort((x, y) => x - y), [a.id, b.id].sort((x, y) => x - y));
-    assert.equal(warnings[0].due_date, addDays(today, 30));
-    assert.equal(warnings[0].days_left, 4);
-  }
+  const reminders = expectStatus(await repClient.get(`/reminders?as_of=${addDays(today, 26)}`), 200);
+  const warnings = reminders.items.filter((i) => i.kind === 'pool_warning');
+  assert.deepEqual(warnings.map((w) => w.party_id).sort((x, y) => x - y), [a.id, b.id].sort((x, y) => x - y));
+  assert.equal(warnings[0].due_date, addDays(today, 30));
+  assert.equal(warnings[0].days_left, 4);
 
   result = expectStatus(await run(addDays(today, 30)), 200);
   assert.deepEqual([result.returned, result.warned], [2, 0], 'returned on the Nth day');
@@ -189,6 +188,23 @@ test('rules: warn D days before, return after N days without contact, a second r
   assert.notEqual(history[0].to, null, 'the period ended');
   // the rep whose customer went back may not claim it straight away
   assertProblem(await repClient.post('/pool/claim', { party_ids: [a.id] }), 422, 'pool_limit');
+});
+
+test("rules count days in the tenant's time zone: a contact at 00:30 in Seoul is that day's", async () => {
+  const rules = ownerTenant(server, { timezone: 'Asia/Seoul' });
+  const rep = await inviteUser(rules.api, { name: 'Midnight Rep', role: 'sales_rep' });
+  const customer = await makeCustomer(rules.api, { name: 'Midnight Call Ltd', owner_id: rep.id });
+  // 2026-10-01T15:30Z is 00:30 on 2 October in Seoul, still 1 October in UTC
+  expectStatus(await rules.api.post('/activities', {
+    party_id: customer.id, type: 'phone_call', occurred_at: '2026-10-01T15:30:00Z',
+  }), 201);
+  expectStatus(await rules.api.patch('/settings/pool', { enabled: true, days_without_contact: 30, warn_days_before: 0 }), 200);
+  const run = (asOf) => rules.api.post(`/settings/pool/run?as_of=${asOf}`);
+  // thirty days after 2 October is 1 November; counted from the UTC date it would be 31 October
+  assert.equal(expectStatus(await run('2026-10-31'), 200).returned, 0);
+  assert.equal(expectStatus(await rules.api.get(`/customers/${customer.id}`), 200).owner_id, rep.id);
+  assert.equal(expectStatus(await run('2026-11-01'), 200).returned, 1);
+  assert.equal(expectStatus(await rules.api.get(`/customers/${customer.id}`), 200).owner_id, null);
 });
 
 test('pool and its actions are per tenant', async () => {

@@ -1,3 +1,5 @@
+#include "core/dates.h"
+#include "activities/reminders.h"
 #include "app/demo_data.h"
 #include "auth/service.h"
 #include "db/database.h"
@@ -6,6 +8,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <iostream>
+#include <map>
 #include <random>
 
 using namespace rapport;
@@ -297,3 +300,46 @@ TEST_F(DemoData, IsTheSameCompanyInEveryDatabase)
 }
 
 } // namespace
+
+TEST_F(DemoData, EveryRepHasContactsDueTodayAndOverdue)
+{
+    auto demo = app::ensure_demo_tenant(*database, owner_email, owner_password);
+    ASSERT_TRUE(demo.ok()) << demo.error().message;
+    auto tenant_id = demo->tenant_id;
+    auto today = dates::today_in("Asia/Seoul");
+
+    // the log lies in the past, the customers' dates follow their latest contact
+    EXPECT_EQ(count("SELECT COUNT(*) FROM activities WHERE tenant_id = ?", tenant_id), 986);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM activities WHERE tenant_id = ? AND occurred_on >= '"
+                  + today + "'",
+                  tenant_id),
+        0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM parties p WHERE p.tenant_id = ? AND "
+                    "(p.last_contact_at IS NOT (SELECT MAX(a.occurred_at) FROM activities a WHERE "
+                    "a.tenant_id = p.tenant_id AND a.party_id = p.id) OR p.next_contact_date <= "
+                    "substr(p.last_contact_at, 1, 10))",
+                  tenant_id),
+        0);
+
+    std::map<std::string, int64_t> totals;
+    for (const auto& rep : rows("SELECT u.id, u.email FROM users u JOIN memberships m ON "
+                                "m.user_id = u.id WHERE m.tenant_id = ? AND u.email LIKE 'rep%' "
+                                "ORDER BY u.email",
+             tenant_id)) {
+        http::RequestContext context;
+        context.tenant_id = tenant_id;
+        context.user_id = rep.i64(0);
+        context.role = "sales_rep";
+        context.scope = "own";
+        auto answer = database->read([&](db::Connection& connection) {
+            return activities::contact_reminders(connection, context, { today, "Asia/Seoul" });
+        });
+        for (const char* group : { "today", "overdue", "tomorrow" }) {
+            if (std::string(group) != "tomorrow")
+                EXPECT_GT(answer.counts[group], 0) << rep.str(1) << " " << group;
+            totals[group] += answer.counts[group];
+        }
+    }
+    EXPECT_EQ(totals, (std::map<std::string, int64_t> { { "today", 17 }, { "tomorrow", 7 },
+                          { "overdue", 31 } }));
+}

@@ -24,16 +24,6 @@ CustomerDates created_on(const std::string& date, std::optional<std::string> con
 
 } // namespace
 
-TEST(PoolDates, AddAndCountAcrossMonthsYearsAndLeapDays)
-{
-    EXPECT_EQ(add_days("2026-01-31", 1), "2026-02-01");
-    EXPECT_EQ(add_days("2028-02-28", 1), "2028-02-29");
-    EXPECT_EQ(add_days("2026-12-25", 10), "2027-01-04");
-    EXPECT_EQ(add_days("2026-03-01", -1), "2026-02-28");
-    EXPECT_EQ(days_between("2026-01-01", "2026-03-01"), 59);
-    EXPECT_EQ(days_between("2026-03-01", "2026-01-01"), -59);
-}
-
 TEST(PoolRules, ReturnsOnTheNthDayWithoutContactCountedFromTheLastContact)
 {
     auto settings = contact_rule(30, 5);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Popconfirm, Space, Spin, Tabs } from 'antd';
 import { api, ApiError } from '../shared/api';
 import { applyProblem, errorText } from '../shared/formErrors';
-import { useT } from '../shared/i18n';
+import { useI18n } from '../shared/i18n';
 import { useSession, useSignedIn } from '../shared/session';
 import { useCustomFields } from '../shared/customFields';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
@@ -71,7 +71,7 @@ function fromForm(v: PartyFormValues, before: Party | null) {
 }
 
 export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
-  const t = useT();
+  const { t, language } = useI18n();
   const session = useSignedIn();
   const { can } = useSession();
   const customFields = useCustomFields(kind === 'customers' ? 'customer' : null);
@@ -218,7 +218,23 @@ export function PartyCard({ kind, id, onClose, onSaved, onDeleted }: Props) {
         {id === null ? (
           details
         ) : (
-          <Tabs items={tabs} data-testid="party-tabs" />
+          <>
+            {party && kind === 'customers' && (
+              <Space size="large" wrap style={{ marginBottom: 8 }} data-testid="party-contact-dates">
+                <span>
+                  {t('party.owner')}: {party.owner_name ?? '—'}
+                </span>
+                <span>
+                  {t('party.lastContact')}:{' '}
+                  {party.last_contact_at ? new Date(party.last_contact_at).toLocaleString(language) : '—'}
+                </span>
+                <span>
+                  {t('party.nextContact')}: {party.next_contact_date ?? '—'}
+                </span>
+              </Space>
+            )}
+            <Tabs items={tabs} data-testid="party-tabs" />
+          </>
         )}
       </Spin>
     </Drawer>

@@ -1,4 +1,4 @@
-#include "activities/dates.h"
+#include "core/dates.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -6,7 +6,7 @@
 #include <unicode/calendar.h>
 #include <unicode/timezone.h>
 
-namespace rapport::activities {
+namespace rapport::dates {
 
 namespace {
 
@@ -129,4 +129,4 @@ std::string week_start(const std::string& date)
     return format_date(year_month_day { day - std::chrono::days(since_monday) });
 }
 
-} // namespace rapport::activities
+} // namespace rapport::dates

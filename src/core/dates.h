@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace rapport::activities {
+namespace rapport::dates {
 
 // The calendar date of `instant` in the IANA zone: 2026-12-04T15:30:00Z is "2026-12-05" in Seoul.
 std::string date_in(const std::string& time_zone, clock::Instant instant);
@@ -26,4 +26,4 @@ int days_between(const std::string& from, const std::string& to); // to - from
 // The Monday that starts the ISO week of `date`.
 std::string week_start(const std::string& date);
 
-} // namespace rapport::activities
+} // namespace rapport::dates
