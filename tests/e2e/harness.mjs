@@ -28,15 +28,14 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts `rapport serve` on a fresh SQLite database in a temp dir. */
-export async function startServer() {
+/** Starts `rapport serve` on a fresh SQLite database in a temp dir; `demo` adds the demo company first. */
+export async function startServer({ demo = false } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
   const db = `sqlite:${path.join(tmp, 't.db')}`;
   const port = await freePort();
   const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
-  const child = spawn(BIN, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)], {
-    stdio: ['ignore', log, log],
-  });
+  const args = ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port), ...(demo ? ['--demo'] : [])];
+  const child = spawn(BIN, args, { stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
@@ -153,6 +152,34 @@ export async function apiClient(server, { name, currency, timezone, locale, emai
     return text ? JSON.parse(text) : undefined;
   };
   return { tenant, token, call };
+}
+
+/** Signs in through the API as the browser does (cookie, CSRF token); returns `{ session, call }`. */
+export async function sessionClient(server, email, password) {
+  const answer = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!answer.ok) throw new Error(`sign-in of ${email} → ${answer.status} ${await answer.text()}`);
+  const session = await answer.json();
+  const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const call = async (method, url, body) => {
+    const r = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': session.csrf_token,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${url} → ${r.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return { session, call };
 }
 
 /** Today's date (YYYY-MM-DD) in an IANA time zone. */
