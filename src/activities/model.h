@@ -1,5 +1,5 @@
 // The contact log: one activity per phone call, e-mail, message, visit, meeting or note with a
-// customer, and the next contact date it sets (docs/api-crm.md, Activities).
+// customer, and the next contact date it sets (docs/api.md, Activities (contact history)).
 #pragma once
 
 #include <nlohmann/json.hpp>

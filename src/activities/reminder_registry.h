@@ -20,8 +20,8 @@ struct ReminderQuery {
 };
 
 // One provider's answer: items (each a JSON object with at least {kind, group, party_id,
-// party_name, due_date}, see docs/api-crm.md, Reminders) and the full count per group, which may
-// exceed the items when a group was cut at the query's limit.
+// party_name, due_date}, see docs/api.md, Reminders ("Today") and the calendar feed) and the full
+// count per group, which may exceed the items when a group was cut at the query's limit.
 struct ReminderAnswer {
     std::vector<nlohmann::json> items;
     std::map<std::string, int64_t> counts;

@@ -1,5 +1,6 @@
 // HTTP routes of the activities domain: the contact log, reminders ("Today") and their settings,
-// the iCalendar feed and contact analysis (docs/api-crm.md).
+// the iCalendar feed and contact analysis (docs/api.md: Activities (contact history), Reminders
+// ("Today") and the calendar feed, Contact analysis).
 #pragma once
 
 #include "db/database.h"

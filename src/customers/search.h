@@ -1,5 +1,5 @@
 // One search box over customers, suppliers and contacts; duplicate pairs and merging
-// (docs/api-crm.md, Search and Duplicates). The keys both rely on are kept by search_index.cpp.
+// (docs/api.md, Search and duplicates). The keys both rely on are kept by search_index.cpp.
 #pragma once
 
 #include "core/result.h"

@@ -1,4 +1,4 @@
-// HTTP routes of search and duplicate detection (docs/api-crm.md, Search and Duplicates).
+// HTTP routes of search and duplicate detection (docs/api.md, Search and duplicates).
 #include "customers/merge_hooks.h"
 #include "customers/search.h"
 #include "customers/similar.h"

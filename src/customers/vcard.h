@@ -88,7 +88,8 @@ enum class Version { v3_0, v4_0 };
 // sequence, CRLF line ends.
 std::string write(const Card& card, Version version);
 
-// The card as the API shows it (docs/api-crm.md, Business cards) and back; absent texts are null.
+// The card as the API shows it (docs/api.md, Business cards (vCard)) and back; absent texts
+// are null.
 nlohmann::json to_json(const Card& card);
 Card from_json(const nlohmann::json& object);
 

@@ -1,6 +1,6 @@
-// Contact history (docs/api-crm.md, Activities and Contact analysis): logging with its validation,
-// the customer's contact dates, the timeline, edits and deletes, the rep's data scope, and the
-// contact analysis tables as JSON and XLSX.
+// Contact history (docs/api.md, Activities (contact history) and Contact analysis): logging with
+// its validation, the customer's contact dates, the timeline, edits and deletes, the rep's data
+// scope, and the contact analysis tables as JSON and XLSX.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';

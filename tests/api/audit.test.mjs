@@ -1,5 +1,5 @@
 // The audit trail: who changed which field of a customer or its contacts, when, from what to what
-// (docs/api-crm.md "Audit").
+// (docs/api.md "Custom fields, lists of values, audit").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

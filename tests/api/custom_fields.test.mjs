@@ -1,5 +1,6 @@
 // Profile fields and tenant-defined custom fields: definitions, validation of values on parties
-// and contacts, the custom.<code> list filter (docs/api-crm.md "Profile, custom fields").
+// and contacts, the custom.<code> list filter (docs/api.md "Parties" and "Custom fields, lists of
+// values, audit").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

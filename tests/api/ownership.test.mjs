@@ -1,5 +1,5 @@
 // Ownership: managers transfer customers with a reason, the owner history is kept, and transfers
-// respect the data scope (docs/api-crm.md "Ownership and the customer pool").
+// respect the data scope (docs/api.md "Ownership and the customer pool").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

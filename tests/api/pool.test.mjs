@@ -1,5 +1,5 @@
 // The customer pool: release, browse, claim within the limits (per day, in total, reclaim block),
-// and the scheduled rules run with ?as_of= (docs/api-crm.md "Ownership and the customer pool").
+// and the scheduled rules run with ?as_of= (docs/api.md "Ownership and the customer pool").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -1,7 +1,7 @@
-// Reminders ("Today", docs/api-crm.md): the groups today, tomorrow, overdue and dormant for a
-// fixed as_of with exactly the expected customers, the tenant's date just after midnight in Seoul,
-// logging a contact taking a customer off the list, the rep's data scope (also in the iCalendar
-// feed) and the dormant-days setting.
+// Reminders (docs/api.md, Reminders ("Today") and the calendar feed): the groups today, tomorrow,
+// overdue and dormant for a fixed as_of with exactly the expected customers, the tenant's date just
+// after midnight in Seoul, logging a contact taking a customer off the list, the rep's data scope
+// (also in the iCalendar feed) and the dormant-days setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

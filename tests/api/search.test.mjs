@@ -1,4 +1,4 @@
-// Search and duplicate detection (docs/api-crm.md, Search and Duplicates): initial consonants,
+// Search and duplicate detection (docs/api.md, Search and duplicates): initial consonants,
 // phone digits in any format, pinyin, Traditional↔Simplified, ranking, data scope, similar names
 // while typing, the duplicate finder, merging and registration number checks.
 import { test, before, after } from 'node:test';
