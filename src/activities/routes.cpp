@@ -6,42 +6,16 @@
 #include "activities/service.h"
 #include "auth/service.h"
 #include "http/guards.h"
+#include "http/report_response.h"
 
 namespace rapport::activities {
 
 namespace {
 
 using http::Request;
+using http::report_response;
 using http::respond;
 using http::Response;
-
-const char* const xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// The report as JSON, or as an XLSX file when asked by ?format=xlsx or the Accept header.
-Response report_response(
-    const Request& request, Result<documents::ReportTable> report, const std::string& file_name)
-{
-    if (!report)
-        return Response::problem(report.error());
-    auto format = request.query_value("format").value_or("");
-    if (!format.empty() && format != "json" && format != "xlsx")
-        return Response::problem(
-            Error::invalid("format", "invalid_choice", "must be json or xlsx"));
-    bool wants_xlsx = format == "xlsx"
-        || (format.empty()
-            && request.header("Accept").value_or("").find(xlsx_type) != std::string::npos);
-    if (!wants_xlsx)
-        return Response::json(documents::report_json(*report));
-    auto bytes = documents::write_xlsx(*report);
-    if (!bytes)
-        return Response::problem(bytes.error());
-    Response response;
-    response.content_type = xlsx_type;
-    response.body = std::move(*bytes);
-    response.headers.emplace_back(
-        "Content-Disposition", "attachment; filename=\"" + file_name + ".xlsx\"");
-    return response;
-}
 
 void register_activity_log(http::Router& router, db::Database& db)
 {

@@ -10,6 +10,8 @@
 #include "customers/search.h"
 #include "http/listing.h"
 
+#include <algorithm>
+
 namespace rapport::customers {
 
 namespace {
@@ -343,14 +345,9 @@ Status update_party_columns(Connection& connection, const http::RequestContext& 
     return Ok{};
 }
 
-Result<json> list_parties(db::Database& database, const http::RequestContext& context, PartyView view, const http::Request& request)
+Result<std::string> party_list_filter(db::Database& database, const http::RequestContext& context, PartyView view,
+    const http::Request& request, db::Params& params)
 {
-    auto order = http::read_list_order(request,
-        {{"name", "p.name"}, {"code", "p.code"}, {"created_at", "p.created_at"}, {"updated_at", "p.updated_at"}}, "name");
-    if (!order)
-        return order.take_error();
-
-    db::Params params;
     auto where = visibility(context, view, "p", params);
     auto archived = request.query_value("archived").value_or("false");
     if (archived != "all") {
@@ -366,8 +363,10 @@ Result<json> list_parties(db::Database& database, const http::RequestContext& co
         }
     }
     if (auto owner = request.query_value("owner_id"); owner && !owner->empty()) {
+        if (owner->size() > 18 || !std::all_of(owner->begin(), owner->end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return Error::invalid("owner_id", "invalid_integer", "must be a user id");
         where += " AND p.owner_id = ?";
-        params.push_back(static_cast<int64_t>(std::atoll(owner->c_str())));
+        params.push_back(static_cast<int64_t>(std::stoll(*owner)));
     }
     if (auto tag = request.query_value("tag"); tag && !tag->empty()) {
         where += " AND p.tags LIKE ? ESCAPE '\\'";
@@ -382,6 +381,21 @@ Result<json> list_parties(db::Database& database, const http::RequestContext& co
             return Error::invalid(key, "unknown_field", "is not a custom field code");
         where += " AND " + custom_value_condition(database.dialect(), "p", key.substr(7), value, params);
     }
+    return where;
+}
+
+Result<json> list_parties(db::Database& database, const http::RequestContext& context, PartyView view, const http::Request& request)
+{
+    auto order = http::read_list_order(request,
+        {{"name", "p.name"}, {"code", "p.code"}, {"created_at", "p.created_at"}, {"updated_at", "p.updated_at"}}, "name");
+    if (!order)
+        return order.take_error();
+
+    db::Params params;
+    auto filter = party_list_filter(database, context, view, request, params);
+    if (!filter)
+        return filter.take_error();
+    auto where = *filter;
     auto tail = http::keyset_clause(*order, "p.id", where, params);
 
     return database.read([&](Connection& connection) -> Result<json> {

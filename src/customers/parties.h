@@ -27,10 +27,10 @@ std::string visibility(const http::RequestContext& context, PartyView view, cons
 const std::vector<http::FieldSpec>& party_fields();
 const std::vector<http::FieldSpec>& contact_fields();
 
-struct ListRequest {
-    std::string q;
-    std::map<std::string, std::string> filters; // level, region, industry, tag, owner_id, archived, kind
-};
+// The WHERE condition (over alias "p") of a list request's filters — q, level, region, industry,
+// source, kind, owner_id, tag, archived, custom.<code> — within the request's visibility.
+Result<std::string> party_list_filter(db::Database& database, const http::RequestContext& context, PartyView view,
+    const http::Request& request, db::Params& params);
 
 Result<nlohmann::json> list_parties(db::Database& database, const http::RequestContext& context, PartyView view,
     const http::Request& request);

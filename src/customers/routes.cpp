@@ -2,7 +2,9 @@
 
 #include "customers/employees.h"
 #include "customers/parties.h"
+#include "customers/party_export.h"
 #include "http/guards.h"
+#include "http/report_response.h"
 
 namespace rapport::customers {
 
@@ -35,6 +37,13 @@ void register_party_routes(http::Router& router, db::Database& db, PartyView vie
 
     router.get(base, domain, "List " + domain + " (search, filters, sort, keyset paging)",
         permitted(domain + ".read", [&db, view](Request& request) { return respond(list_parties(db, request.context, view, request)); }));
+    router.get(base + "/export", domain,
+        "Every " + noun + " the list filters select, as XLSX (?format=xlsx, the default) or JSON",
+        permitted(domain + ".export", [&db, view, domain](Request& request) {
+            if (!request.query_value("format"))
+                request.query.emplace("format", "xlsx");
+            return http::report_response(request, export_parties(db, request.context, view, request), domain);
+        }));
     router.post(base, domain, "Create a " + noun, permitted(domain + ".create", [&db, view](Request& request) {
         return with_body(request, [&](const json& body) { return respond(create_party(db, request.context, view, body), 201); });
     }));

@@ -3,10 +3,9 @@
 // scope, and the contact analysis tables as JSON and XLSX.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
 import {
   startServer, ownerTenant, signIn, inviteUser, makeCustomer, makeSupplier, makeContact, makeEmployee, listAll,
-  assertProblem, assertFieldErrors, expectStatus,
+  assertProblem, assertFieldErrors, expectStatus, unzip,
 } from './harness.mjs';
 
 let server;
@@ -227,24 +226,6 @@ test("a rep never sees, changes or deletes another rep's activities", async () =
   const all = await listAll(owner, '/activities');
   assert.ok(all.some((a) => a.id === theirs1.id), 'the owner sees every activity');
 });
-
-/** The entries of a zip file (an XLSX workbook), inflated: {name: Buffer}. */
-function unzip(buffer) {
-  const entries = {};
-  let at = 0;
-  while (at + 30 <= buffer.length && buffer.readUInt32LE(at) === 0x04034b50) {
-    const method = buffer.readUInt16LE(at + 8);
-    const compressed = buffer.readUInt32LE(at + 18);
-    const nameLength = buffer.readUInt16LE(at + 26);
-    const extraLength = buffer.readUInt16LE(at + 28);
-    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const start = at + 30 + nameLength + extraLength;
-    const data = buffer.subarray(start, start + compressed);
-    entries[name] = method === 8 ? zlib.inflateRawSync(data) : data;
-    at = start + compressed;
-  }
-  return entries;
-}
 
 test('contact analysis: activities per period by type and employee, in scope, as JSON and XLSX', async () => {
   const range = 'from=2026-11-01&to=2026-11-30';

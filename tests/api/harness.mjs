@@ -4,6 +4,7 @@
 // Not a test file: `node --test tests/api/` only runs files named *.test.mjs.
 import { spawn, execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -432,4 +433,22 @@ export function parseCsv(text) {
 export function readCsvObjects(file) {
   const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
   return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The entries of a zip file (an XLSX workbook), inflated: {name: Buffer}. */
+export function unzip(buffer) {
+  const entries = {};
+  let at = 0;
+  while (at + 30 <= buffer.length && buffer.readUInt32LE(at) === 0x04034b50) {
+    const method = buffer.readUInt16LE(at + 8);
+    const compressed = buffer.readUInt32LE(at + 18);
+    const nameLength = buffer.readUInt16LE(at + 26);
+    const extraLength = buffer.readUInt16LE(at + 28);
+    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const start = at + 30 + nameLength + extraLength;
+    const data = buffer.subarray(start, start + compressed);
+    entries[name] = method === 8 ? zlib.inflateRawSync(data) : data;
+    at = start + compressed;
+  }
+  return entries;
 }

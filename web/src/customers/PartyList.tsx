@@ -2,12 +2,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, type Page } from '../shared/api';
+import { api, buildUrl, type Page } from '../shared/api';
 import { errorText } from '../shared/formErrors';
 import { useI18n } from '../shared/i18n';
-import { useSignedIn } from '../shared/session';
+import { useSession, useSignedIn } from '../shared/session';
 import { useDebounced } from '../shared/useDebounced';
 import { useStoredState } from '../shared/useStoredState';
 import { ColumnChooser } from '../shared/ColumnChooser';
@@ -30,6 +30,7 @@ interface Filters {
 export function PartyList({ kind }: { kind: PartyKind }) {
   const { t, language } = useI18n();
   const session = useSignedIn();
+  const { can } = useSession();
   const { lists } = useLists();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -161,14 +162,33 @@ export function PartyList({ kind }: { kind: PartyKind }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {kind === 'customers' ? t('party.customers') : t('party.suppliers')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => navigate(`/${kind}/new`)}
-          data-testid="party-new"
-        >
-          {kind === 'customers' ? t('party.newCustomer') : t('party.newSupplier')}
-        </Button>
+        <Space>
+          {can(`${kind}.export`) && (
+            <Button
+              icon={<DownloadOutlined />}
+              href={buildUrl(`/${kind}/export`, {
+                q: query.q,
+                level: query.level,
+                region: query.region,
+                industry: query.industry,
+                archived: query.archived,
+                format: 'xlsx',
+              })}
+              download
+              data-testid="party-export"
+            >
+              {t('analytics.exportXlsx')}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(`/${kind}/new`)}
+            data-testid="party-new"
+          >
+            {kind === 'customers' ? t('party.newCustomer') : t('party.newSupplier')}
+          </Button>
+        </Space>
       </Space>
       <Space style={{ marginBottom: 12 }} wrap>
         <Input
