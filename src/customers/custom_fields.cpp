@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "http/json_input.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -291,8 +292,13 @@ Result<std::string> merge_custom_values(Connection& connection, int64_t tenant_i
                 merged[code] = *checked;
         }
     }
+    // a value already refused is not also reported as missing
+    auto refused = [&](const std::string& code) {
+        return std::any_of(error.fields.begin(), error.fields.end(),
+            [&](const FieldError& field) { return field.path == "custom_fields." + code; });
+    };
     for (const auto& [code, definition] : definitions)
-        if (definition.i64(3) != 0 && (!merged.contains(code) || is_empty_value(merged[code])))
+        if (definition.i64(3) != 0 && (!merged.contains(code) || is_empty_value(merged[code])) && !refused(code))
             error.fields.push_back(
                 { "custom_fields." + code, "required", definition.str(4) + " is required" });
     if (!error.fields.empty())
@@ -341,6 +347,51 @@ std::string custom_value_condition(db::Dialect dialect, const std::string& alias
     return "((CAST(" + column + " AS jsonb) ->> CAST(? AS TEXT)) = ? OR (jsonb_typeof(CAST("
         + column + " AS jsonb) -> CAST(? AS TEXT)) = 'array' AND (CAST(" + column
         + " AS jsonb) -> CAST(? AS TEXT)) @> jsonb_build_array(CAST(? AS TEXT))))";
+}
+
+std::vector<CustomFieldDefinition> custom_field_definitions(
+    Connection& connection, int64_t tenant_id, const std::string& entity)
+{
+    std::vector<CustomFieldDefinition> out;
+    for (const auto& row : connection.query("SELECT code, label, type FROM custom_field_definitions "
+                                            "WHERE tenant_id = ? AND entity = ? ORDER BY position, id",
+             { tenant_id, entity }))
+        out.push_back({ row.str(0), row.str(1), row.str(2) });
+    return out;
+}
+
+json custom_values_from_text(
+    const std::vector<CustomFieldDefinition>& definitions, const std::map<std::string, std::string>& texts)
+{
+    json values = json::object();
+    for (const auto& [code, cell] : texts) {
+        auto definition = std::find_if(definitions.begin(), definitions.end(),
+            [&](const CustomFieldDefinition& d) { return d.code == code; });
+        if (definition == definitions.end() || definition->type != "multi_choice") {
+            values[code] = cell;
+            continue;
+        }
+        json chosen = json::array();
+        std::string part;
+        auto flush = [&] {
+            auto trimmed = text::trim(part);
+            if (!trimmed.empty())
+                chosen.push_back(trimmed);
+            part.clear();
+        };
+        for (size_t i = 0; i < cell.size(); ++i) {
+            if (cell[i] == ',' || cell[i] == ';')
+                flush();
+            else if (cell.compare(i, 3, "\xe3\x80\x81") == 0) {
+                flush();
+                i += 2;
+            } else
+                part.push_back(cell[i]);
+        }
+        flush();
+        values[code] = chosen;
+    }
+    return values;
 }
 
 } // namespace rapport::customers

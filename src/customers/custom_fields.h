@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "http/request.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -39,5 +40,19 @@ std::string custom_value_condition(db::Dialect dialect, const std::string& alias
     const std::string& code, const std::string& value, db::Params& params);
 
 bool is_custom_field_code(const std::string& code);
+
+struct CustomFieldDefinition {
+    std::string code;
+    std::string label;
+    std::string type; // text, number, date, choice, multi_choice
+};
+// The tenant's definitions for an entity, in their form order.
+std::vector<CustomFieldDefinition> custom_field_definitions(
+    db::Connection& connection, int64_t tenant_id, const std::string& entity);
+
+// Cells of an import ({code: text}) as values of the definitions' types: a multiple choice is
+// split at commas, semicolons and "、"; the rest are given as typed for merge_custom_values.
+nlohmann::json custom_values_from_text(
+    const std::vector<CustomFieldDefinition>& definitions, const std::map<std::string, std::string>& texts);
 
 } // namespace rapport::customers

@@ -2,6 +2,7 @@
 // rows, the dry run's counts and the failures CSV. No database here (customers/imports.cpp).
 #include "core/decimal.h"
 #include "core/text.h"
+#include "customers/custom_fields.h"
 #include "customers/imports.h"
 
 #include <algorithm>
@@ -336,6 +337,13 @@ Result<ImportPlan> plan_import(const ImportKind& kind, const std::vector<std::st
         auto name = field.get<std::string>();
         auto column = std::find(headers.begin(), headers.end(), header);
         const FieldSpec* spec = find_mappable_field(kind, name);
+        // whether the tenant has the custom field is checked against its definitions later
+        if (!spec && !kind.custom_entity.empty() && name.rfind("custom.", 0) == 0
+            && is_custom_field_code(name.substr(7))) {
+            plan.custom_specs.push_back(
+                std::make_shared<const FieldSpec>(FieldSpec { name, FieldKind::text, false, 1000 }));
+            spec = plan.custom_specs.back().get();
+        }
         if (column == headers.end())
             fail(path, "unknown_column", "the file has no column " + header);
         else if (!spec)

@@ -5,9 +5,13 @@
 // postal_code, country) — the columns of a typical customer list such as Northwind's. The
 // party's own `region` field also becomes the address's region when address parts are given.
 #include "core/clock.h"
+#include "customers/custom_fields.h"
 #include "customers/employees.h"
 #include "customers/imports.h"
 #include "customers/parties.h"
+
+#include <algorithm>
+#include <map>
 
 namespace rapport::customers {
 
@@ -167,6 +171,20 @@ Status save_party_contact(
     return save_contact(connection, context, party_id, *name, values);
 }
 
+// The row's "custom.<code>" cells merged over the party's stored values (`stored`, JSON text),
+// checked against the tenant's definitions as the party form checks them.
+Result<std::string> custom_fields_of(Connection& connection, const RequestContext& context, PartyView view,
+    const ImportRow& row, const std::string& stored)
+{
+    std::map<std::string, std::string> texts;
+    for (const auto& [name, value] : row.extras)
+        if (name.rfind("custom.", 0) == 0 && !value.empty())
+            texts[name.substr(7)] = value;
+    auto entity = view == PartyView::customers ? "customer" : "supplier";
+    auto given = custom_values_from_text(custom_field_definitions(connection, context.tenant_id, entity), texts);
+    return merge_custom_values(connection, context.tenant_id, entity, &given, stored);
+}
+
 ImportKind party_kind(PartyView view)
 {
     ImportKind kind;
@@ -179,19 +197,34 @@ ImportKind party_kind(PartyView view)
                     const std::string& key, const std::string& value) {
         return find_party(connection, context, view, key, value);
     };
+    kind.custom_entity = view == PartyView::customers ? "customer" : "supplier";
     kind.create = [view](Connection& connection, const RequestContext& context,
                       const ImportRow& row) -> Result<int64_t> {
-        auto id = insert_party(connection, context, view, party_values(row));
+        auto values = party_values(row);
+        auto custom = custom_fields_of(connection, context, view, row, "{}");
+        if (!custom)
+            return custom.take_error();
+        values.emplace_back("custom_fields", *custom);
+        auto id = insert_party(connection, context, view, values);
         if (!id)
             return id;
         if (auto saved = save_party_contact(connection, context, *id, row); !saved)
             return saved.take_error();
         return id;
     };
-    kind.update = [](Connection& connection, const RequestContext& context, int64_t id,
+    kind.update = [view](Connection& connection, const RequestContext& context, int64_t id,
                       const ImportRow& row) -> Status {
-        if (auto updated = update_party_columns(connection, context, id, party_values(row));
-            !updated)
+        auto values = party_values(row);
+        if (std::any_of(row.extras.begin(), row.extras.end(),
+                [](const auto& extra) { return extra.first.rfind("custom.", 0) == 0; })) {
+            auto stored = connection.query_one(
+                "SELECT custom_fields FROM parties WHERE tenant_id = ? AND id = ?", { context.tenant_id, id });
+            auto custom = custom_fields_of(connection, context, view, row, stored ? stored->str(0) : "{}");
+            if (!custom)
+                return custom.take_error();
+            values.emplace_back("custom_fields", *custom);
+        }
+        if (auto updated = update_party_columns(connection, context, id, values); !updated)
             return updated;
         return save_party_contact(connection, context, id, row);
     };

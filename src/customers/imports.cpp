@@ -3,6 +3,7 @@
 #include "auth/service.h"
 #include "core/clock.h"
 #include "core/text.h"
+#include "customers/custom_fields.h"
 #include "documents/table_reader.h"
 #include "http/guards.h"
 #include "http/json_input.h"
@@ -160,6 +161,29 @@ Status require_all(const http::RequestContext& context, const std::vector<std::s
     return Ok {};
 }
 
+// Every "custom.<code>" column names a custom field the tenant defined for the kind's entity.
+Status check_custom_columns(db::Database& database, const http::RequestContext& context, const ImportPlan& plan)
+{
+    if (plan.custom_specs.empty())
+        return Ok {};
+    auto definitions = database.read([&](Connection& connection) {
+        return custom_field_definitions(connection, context.tenant_id, plan.kind->custom_entity);
+    });
+    Error error { ErrorCode::invalid_input, "The mapping does not fit the file.", {}, "invalid_fields" };
+    for (const auto& column : plan.columns) {
+        if (column.spec->name.rfind("custom.", 0) != 0)
+            continue;
+        auto code = column.spec->name.substr(7);
+        if (std::none_of(definitions.begin(), definitions.end(),
+                [&](const CustomFieldDefinition& d) { return d.code == code; }))
+            error.fields.push_back({ "mapping." + column.header, "unknown_field",
+                plan.kind->name + " have no custom field " + code });
+    }
+    if (!error.fields.empty())
+        return error;
+    return Ok {};
+}
+
 // A job request's body, read and checked against its file.
 struct JobRequest {
     int64_t file_id = 0;
@@ -193,6 +217,8 @@ Result<JobRequest> read_job_request(
     auto plan = plan_import(*kind, file->headers, *mapping, policy.value_or(""), key.value_or(""));
     if (!plan)
         return plan.take_error();
+    if (auto known = check_custom_columns(database, context, *plan); !known)
+        return known.take_error();
     if (auto allowed = require_all(context, needed_permissions(*kind, *plan)); !allowed)
         return allowed.take_error();
     return JobRequest { *file_id, std::move(*plan), *mapping };
@@ -569,6 +595,14 @@ Result<json> import_fields(db::Database& database, const http::RequestContext& c
     json fields = json::array();
     for (const auto* spec : mappable_fields(*kind))
         fields.push_back({ { "field", spec->name }, { "required", spec->required } });
+    std::vector<CustomFieldDefinition> custom;
+    if (!kind->custom_entity.empty())
+        custom = database.read([&](Connection& connection) {
+            return custom_field_definitions(connection, context.tenant_id, kind->custom_entity);
+        });
+    for (const auto& definition : custom)
+        fields.push_back({ { "field", "custom." + definition.code }, { "required", false },
+            { "label", definition.label } });
     json suggested = json::object();
     if (file_id) {
         auto file = database.read([&](Connection& connection) {
@@ -577,6 +611,18 @@ Result<json> import_fields(db::Database& database, const http::RequestContext& c
         if (!file)
             return not_found("uploaded file");
         suggested = suggest_mapping(*kind, file->headers);
+        // a header that is a custom field's label or code feeds it
+        for (const auto& header : file->headers) {
+            if (suggested.contains(header))
+                continue;
+            auto folded = fold_header(header);
+            for (const auto& definition : custom)
+                if (!folded.empty()
+                    && (folded == fold_header(definition.label) || folded == fold_header(definition.code))) {
+                    suggested[header] = "custom." + definition.code;
+                    break;
+                }
+        }
     }
     return json { { "fields", fields }, { "suggested_mapping", suggested },
         { "keys", kind->keys } };

@@ -54,6 +54,9 @@ struct ImportPlan {
     std::vector<MappedColumn> columns;
     std::string duplicate_policy = "skip"; // "skip", "update" or "create"
     std::string duplicate_key; // "code" or "name"; may be empty for "create"
+    // Specs of the "custom.<code>" columns (read as text, checked by the kind against the
+    // tenant's definitions); shared so that moving the plan keeps the columns' pointers valid.
+    std::vector<std::shared_ptr<const http::FieldSpec>> custom_specs;
 };
 
 // Checks `mapping` ({header: field}; an empty or null field leaves the column out). Problems

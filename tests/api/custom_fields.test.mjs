@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, ownerTenant, signIn, inviteUser, makeCustomer, makeContact, listAll, assertProblem,
-  assertFieldErrors, expectStatus,
+  assertFieldErrors, expectStatus, sleep, parseCsv,
 } from './harness.mjs';
 
 let server;
@@ -154,4 +154,76 @@ test('definitions change label and options, not code or type; delete; per tenant
   expectStatus(await tenant.api.delete(`/custom-fields/${defs.segment.id}`), 204);
   assertProblem(await tenant.api.delete(`/custom-fields/${defs.segment.id}`), 404, 'not_found');
   await makeCustomer(tenant.api, { name: 'Segment No Longer Required' });
+});
+
+/** Uploads a UTF-8 CSV and runs a customers import to the end; answers the finished job. */
+async function importCustomers(client, csv, mapping) {
+  const file = expectStatus(await client.request('POST', '/imports/files?filename=custom.csv&encoding=UTF-8', {
+    raw: Buffer.from(csv, 'utf8'), headers: { 'Content-Type': 'application/octet-stream' } }), 201, 'upload');
+  const fields = expectStatus(await client.get(`/imports/fields?kind=customers&file_id=${file.id}`), 200);
+  const queued = await client.post('/imports', { file_id: file.id, kind: 'customers', mapping: mapping ?? fields.suggested_mapping,
+    duplicate_policy: 'update', duplicate_key: 'code' });
+  if (queued.status !== 202) return { refused: queued, fields };
+  for (let i = 0; i < 300; i++) {
+    const job = expectStatus(await client.get(`/imports/${queued.body.id}`), 200);
+    if (job.status === 'done' || job.status === 'failed') return { job, fields };
+    await sleep(100);
+  }
+  throw new Error('the import did not finish');
+}
+
+test('an import fills custom fields from columns named by label or code, checked like the form', async () => {
+  // a tenant of its own, so the definitions are exactly these
+  const own = ownerTenant(server).api;
+  const make = async (body) => expectStatus(await own.post('/custom-fields', body), 201, `define ${body.code}`);
+  await make({ entity: 'customer', code: 'segment', label: 'Segment', type: 'choice', options: ['retail', 'wholesale'], required: true, position: 1 });
+  await make({ entity: 'customer', code: 'employees', label: 'Employees', type: 'number', position: 2 });
+  await make({ entity: 'customer', code: 'founded', label: '설립일', type: 'date', position: 3 });
+  await make({ entity: 'customer', code: 'channels', label: 'Sales channels', type: 'multi_choice', options: ['online', 'store', 'phone'], position: 4 });
+
+  const csv = 'Code,Name,Segment,employees,Sales Channels,설립일\n'
+    + 'CF-1,Import Custom One,wholesale,12,"online, phone",2001-05-17\n'
+    + 'CF-2,Import Custom Two,retail,,store;online,\n'
+    + 'CF-3,Import Custom Bad,bulk,3,,\n'
+    + 'CF-4,Import Custom Missing,,4,,\n';
+  const { job, fields } = await importCustomers(own, csv);
+  assert.deepEqual(fields.fields.filter((f) => f.field.startsWith('custom.')).map((f) => [f.field, f.label]), [
+    ['custom.segment', 'Segment'], ['custom.employees', 'Employees'], ['custom.founded', '설립일'],
+    ['custom.channels', 'Sales channels'],
+  ]);
+  assert.deepEqual(fields.suggested_mapping, {
+    Code: 'code', Name: 'name', Segment: 'custom.segment', employees: 'custom.employees',
+    'Sales Channels': 'custom.channels', 설립일: 'custom.founded',
+  });
+  assert.equal(job.status, 'done', JSON.stringify(job));
+  assert.deepEqual([job.created, job.failed], [2, 2]);
+  // the bad choice and the missing required segment fail their rows, naming the field
+  const answer = await own.get(`/imports/${job.id}/failures.csv`);
+  expectStatus(answer, 200);
+  const failures = answer.raw.toString('utf8');
+  const failed = parseCsv(failures.replace(/^\ufeff/, '')).filter((r) => r.length > 1);
+  const reason = failed[0].indexOf('reason');
+  assert.deepEqual(failed.slice(1).map((r) => [r[0], r[reason]]), [
+    ['CF-3', 'custom_fields.segment: must be one of ["retail","wholesale"]'],
+    ['CF-4', 'custom_fields.segment: Segment is required'],
+  ]);
+
+  const imported = await listAll(own, '/customers?q=Import%20Custom');
+  const byCode = Object.fromEntries(imported.map((c) => [c.code, c.custom_fields]));
+  assert.deepEqual(byCode, {
+    'CF-1': { segment: 'wholesale', employees: 12, channels: ['online', 'phone'], founded: '2001-05-17' },
+    'CF-2': { segment: 'retail', channels: ['store', 'online'] },
+  });
+
+  // a second import changes one value and keeps the others
+  const again = await importCustomers(own, 'Code,Name,Employees\nCF-1,Import Custom One,40\n');
+  assert.deepEqual([again.job.updated, again.job.failed], [1, 0], JSON.stringify(again.job));
+  const [one] = (await listAll(own, '/customers?q=CF-1')).filter((c) => c.code === 'CF-1');
+  assert.deepEqual(one.custom_fields, { segment: 'wholesale', employees: 40, channels: ['online', 'phone'], founded: '2001-05-17' });
+
+  // mapping a custom field the tenant does not have is refused before anything is written
+  const { refused } = await importCustomers(own, 'Code,Name,Colour\nCF-9,Import Unknown,red\n',
+    { Code: 'code', Name: 'name', Colour: 'custom.colour' });
+  assertFieldErrors(refused, [{ path: 'mapping.Colour', code: 'unknown_field' }]);
+  assert.deepEqual(await listAll(own, '/customers?q=Import%20Unknown'), []);
 });

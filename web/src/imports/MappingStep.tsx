@@ -89,7 +89,7 @@ export function MappingStep({ kind, file, settings, onSettings, onBack, onNext }
 
   const fieldOptions = [
     { value: IGNORE, label: t('import.ignore'), required: false },
-    ...(fields?.fields ?? []).map((f) => ({ value: f.field, label: fieldLabel(f.field, t), required: f.required })),
+    ...(fields?.fields ?? []).map((f) => ({ value: f.field, label: f.label ?? fieldLabel(f.field, t), required: f.required })),
   ];
 
   return (

@@ -15,7 +15,8 @@ export interface UploadedFile {
 }
 
 export interface ImportFields {
-  fields: { field: string; required: boolean }[];
+  /** `label` is given for the tenant's custom fields (`custom.<code>`). */
+  fields: { field: string; required: boolean; label?: string }[];
   suggested_mapping: Record<string, string>;
 }
 
