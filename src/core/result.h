@@ -17,6 +17,7 @@ enum class ErrorCode {
     forbidden,           // 403: signed in, but the role does not allow the action
     csrf_failed,         // 403
     not_found,           // 404: also another tenant's id
+    method_not_allowed,  // 405: the route exists, not with this method
     conflict,            // 409: duplicate key, stale version, still referenced
     version_mismatch,    // 412: If-Match does not match the current version
     precondition_required, // 428: an update without If-Match

@@ -200,8 +200,8 @@ Result<json> create_custom_field(
     });
 }
 
-Result<json> update_custom_field(
-    db::Database& database, const http::RequestContext& context, int64_t id, const json& body)
+Result<json> update_custom_field(db::Database& database, const http::RequestContext& context, int64_t id,
+    std::optional<int64_t> version, const json& body)
 {
     http::JsonInput input(body);
     // entity, code and type stay: stored values were checked against them
@@ -222,6 +222,12 @@ Result<json> update_custom_field(
                 { context.tenant_id, id });
         if (!current)
             return not_found();
+        if (version && current->i64(8) != *version) {
+            Error stale = Error::make(ErrorCode::version_mismatch, "version_mismatch",
+                "Someone else changed this custom field; here is the current version.");
+            stale.fields.push_back({ "current", "record", definition_json(*current).dump() });
+            return stale;
+        }
         auto options = read_options(input, current->str(4), false);
         if (auto valid = input.finish(); !valid)
             return valid.take_error();

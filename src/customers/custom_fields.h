@@ -20,8 +20,9 @@ Result<nlohmann::json> list_custom_fields(db::Database& database,
     const http::RequestContext& context, const std::optional<std::string>& entity);
 Result<nlohmann::json> create_custom_field(
     db::Database& database, const http::RequestContext& context, const nlohmann::json& body);
+// `version` (from If-Match, when sent) must be the current one: 412 with the current definition.
 Result<nlohmann::json> update_custom_field(db::Database& database,
-    const http::RequestContext& context, int64_t id, const nlohmann::json& body);
+    const http::RequestContext& context, int64_t id, std::optional<int64_t> version, const nlohmann::json& body);
 Status delete_custom_field(db::Database& database, const http::RequestContext& context, int64_t id);
 
 // Checks `given` (the body's custom_fields object, or null when the body has none) against the

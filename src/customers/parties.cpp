@@ -374,12 +374,22 @@ Result<std::string> party_list_filter(db::Database& database, const http::Reques
     }
     if (auto q = request.query_value("q"); q && !text::trim(*q).empty())
         where += " AND " + party_search_condition(*q, "p", params, database.dialect());
+    std::vector<CustomFieldDefinition> definitions;
+    bool definitions_read = false;
     for (const auto& [key, value] : request.query) {
         if (key.rfind("custom.", 0) != 0)
             continue;
-        if (!is_custom_field_code(key.substr(7)))
-            return Error::invalid(key, "unknown_field", "is not a custom field code");
-        where += " AND " + custom_value_condition(database.dialect(), "p", key.substr(7), value, params);
+        auto code = key.substr(7);
+        if (!definitions_read) {
+            definitions = database.read([&](Connection& connection) {
+                return custom_field_definitions(connection, context.tenant_id, custom_entity(view));
+            });
+            definitions_read = true;
+        }
+        if (!is_custom_field_code(code) || std::none_of(definitions.begin(), definitions.end(),
+                                               [&](const CustomFieldDefinition& d) { return d.code == code; }))
+            return Error::invalid(key, "unknown_field", "is not a custom field of " + domain_of(view));
+        where += " AND " + custom_value_condition(database.dialect(), "p", code, value, params);
     }
     return where;
 }

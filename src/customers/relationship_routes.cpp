@@ -1,8 +1,8 @@
 #include "customers/relationship_routes.h"
-#include "core/dates.h"
 
 #include "auth/service.h"
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/locale_data.h"
 #include "customers/audit.h"
 #include "customers/custom_fields.h"
@@ -17,101 +17,63 @@ namespace rapport::customers {
 
 namespace {
 
+using http::permitted;
 using http::Request;
 using http::respond;
 using http::Response;
-
-// The ladder every handler climbs: permission, then path id, then body.
-template <typename Work> Response by_id(Request& request, const std::string& permission, Work work)
-{
-    if (auto allowed = auth::require(request.context, permission); !allowed)
-        return Response::problem(allowed.error());
-    auto id = http::id_param(request);
-    if (!id)
-        return Response::problem(id.error());
-    return work(*id);
-}
-
-template <typename Work>
-Response by_body(Request& request, const std::string& permission, Work work)
-{
-    if (auto allowed = auth::require(request.context, permission); !allowed)
-        return Response::problem(allowed.error());
-    auto body = http::parse_json_object(request);
-    if (!body)
-        return Response::problem(body.error());
-    return work(*body);
-}
-
-// An empty body counts as {} for actions whose body is optional.
-Result<nlohmann::json> optional_body(const Request& request)
-{
-    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return nlohmann::json::object();
-    return http::parse_json_object(request);
-}
+using http::with_body;
+using http::with_id;
+using nlohmann::json;
 
 void register_ownership_routes(http::Router& router, db::Database& db)
 {
     const std::string api = "/api/v1";
     router.post(api + "/customers/transfer", "customers",
-        "Transfer customers to another owner, with a reason", [&db](Request& request) {
-            return by_body(request, "customers.transfer", [&](const nlohmann::json& body) {
-                return respond(transfer_customers(db, request.context, body));
-            });
-        });
+        "Transfer customers to another owner, with a reason",
+        permitted("customers.transfer", [&db](Request& request) {
+            return with_body(request,
+                [&](const json& body) { return respond(transfer_customers(db, request.context, body)); });
+        }));
     router.get(api + "/customers/{id}/owners", "customers", "A customer's owner history",
-        [&db](Request& request) {
-            return by_id(request, "customers.read",
-                [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
-        });
+        permitted("customers.read", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
+        }));
     router.post(api + "/customers/{id}/release", "customers", "Give a customer back to the pool",
-        [&db](Request& request) {
-            return by_id(request, "customers.edit", [&](int64_t id) {
-                auto body = optional_body(request);
-                if (!body)
-                    return Response::problem(body.error());
-                return respond(release_to_pool(db, request.context, id, *body));
+        permitted("customers.edit", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) {
+                return http::with_optional_body(request,
+                    [&](const json& body) { return respond(release_to_pool(db, request.context, id, body)); });
             });
-        });
+        }));
     router.get(api + "/customers/{id}/audit", "customers",
-        "A customer's audit trail (contacts included)", [&db](Request& request) {
-            return by_id(request, "customers.read",
-                [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
-        });
+        "A customer's audit trail (contacts included)", permitted("customers.read", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
+        }));
 }
 
 void register_pool_routes(http::Router& router, db::Database& db)
 {
     const std::string api = "/api/v1";
     router.get(
-        api + "/pool", "customers", "Unowned customers anyone may claim", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "customers.read"); !allowed)
-                return Response::problem(allowed.error());
-            return respond(list_pool(db, request.context, request));
-        });
+        api + "/pool", "customers", "Unowned customers anyone may claim",
+        permitted("customers.read",
+            [&db](Request& request) { return respond(list_pool(db, request.context, request)); }));
     router.post(api + "/pool/claim", "customers",
-        "Claim customers from the pool (within the limits)", [&db](Request& request) {
-            return by_body(request, "customers.edit", [&](const nlohmann::json& body) {
-                return respond(claim_from_pool(db, request.context, body));
-            });
-        });
+        "Claim customers from the pool (within the limits)", permitted("customers.edit", [&db](Request& request) {
+            return with_body(
+                request, [&](const json& body) { return respond(claim_from_pool(db, request.context, body)); });
+        }));
     router.get(
-        api + "/settings/pool", "settings", "The pool's rules and limits", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "settings.read"); !allowed)
-                return Response::problem(allowed.error());
-            return respond(get_pool_settings(db, request.context));
-        });
+        api + "/settings/pool", "settings", "The pool's rules and limits",
+        permitted("settings.read",
+            [&db](Request& request) { return respond(get_pool_settings(db, request.context)); }));
     router.patch(api + "/settings/pool", "settings", "Change the pool's rules and limits",
-        [&db](Request& request) {
-            return by_body(request, "settings.edit", [&](const nlohmann::json& body) {
-                return respond(update_pool_settings(db, request.context, body));
-            });
-        });
+        permitted("settings.edit", [&db](Request& request) {
+            return with_body(
+                request, [&](const json& body) { return respond(update_pool_settings(db, request.context, body)); });
+        }));
     router.post(api + "/settings/pool/run", "settings",
-        "Run the pool rules now (?as_of=YYYY-MM-DD)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "settings.edit"); !allowed)
-                return Response::problem(allowed.error());
+        "Run the pool rules now (?as_of=YYYY-MM-DD)", permitted("settings.edit", [&db](Request& request) {
             auto as_of = request.query_value("as_of");
             if (as_of && !clock::is_iso_date(*as_of))
                 return Response::problem(
@@ -122,7 +84,7 @@ void register_pool_routes(http::Router& router, db::Database& db)
                 return dates::today_in(row ? row->str(0) : "UTC");
             });
             return respond(run_pool_rules(db, request.context.tenant_id, day, false));
-        });
+        }));
 }
 
 void register_custom_field_routes(http::Router& router, db::Database& db)
@@ -134,27 +96,26 @@ void register_custom_field_routes(http::Router& router, db::Database& db)
             // every signed-in user needs the definitions to show forms and lists
             return respond(list_custom_fields(db, request.context, request.query_value("entity")));
         });
-    router.post(base, "settings", "Define a custom field", [&db](Request& request) {
-        auto answer = by_body(request, "settings.edit", [&](const nlohmann::json& body) {
-            return respond(create_custom_field(db, request.context, body), 201);
-        });
-        return answer;
-    });
+    router.post(base, "settings", "Define a custom field", permitted("settings.edit", [&db](Request& request) {
+        return with_body(
+            request, [&](const json& body) { return respond(create_custom_field(db, request.context, body), 201); });
+    }));
     router.patch(base + "/{id}", "settings",
         "Change a custom field's label, options, required flag or position",
-        [&db](Request& request) {
-            return by_id(request, "settings.edit", [&](int64_t id) {
-                auto body = http::parse_json_object(request);
-                if (!body)
-                    return Response::problem(body.error());
-                return respond(update_custom_field(db, request.context, id, *body));
+        permitted("settings.edit", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) {
+                auto version = http::optional_if_match_version(request);
+                if (!version)
+                    return Response::problem(version.error());
+                return with_body(request, [&](const json& body) {
+                    return respond(update_custom_field(db, request.context, id, *version, body));
+                });
             });
-        });
+        }));
     router.del(
-        base + "/{id}", "settings", "Remove a custom field definition", [&db](Request& request) {
-            return by_id(request, "settings.edit",
-                [&](int64_t id) { return respond(delete_custom_field(db, request.context, id)); });
-        });
+        base + "/{id}", "settings", "Remove a custom field definition", permitted("settings.edit", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) { return respond(delete_custom_field(db, request.context, id)); });
+        }));
 }
 
 } // namespace

@@ -18,17 +18,6 @@ using http::with_body;
 using http::with_id;
 using nlohmann::json;
 
-// The version a contact update expects, when the client sends one (contacts accept plain PATCH).
-Result<std::optional<int64_t>> optional_version(const Request& request)
-{
-    if (!request.header("If-Match"))
-        return std::optional<int64_t>();
-    auto version = http::if_match_version(request);
-    if (!version)
-        return version.take_error();
-    return std::optional<int64_t>(*version);
-}
-
 void register_party_routes(http::Router& router, db::Database& db, PartyView view)
 {
     auto domain = domain_of(view);
@@ -75,7 +64,7 @@ void register_party_routes(http::Router& router, db::Database& db, PartyView vie
     router.patch(base + "/{id}/contacts/{contact_id}", domain, "Change a contact", permitted(domain + ".edit", [&db, view](Request& request) {
         return with_id(request, [&](int64_t id) {
             return with_id(request, [&](int64_t contact_id) {
-                auto version = optional_version(request);
+                auto version = http::optional_if_match_version(request);
                 if (!version)
                     return Response::problem(version.error());
                 return with_body(request, [&](const json& body) {

@@ -24,6 +24,16 @@ Result<int64_t> if_match_version(const Request& request)
     return version;
 }
 
+Result<std::optional<int64_t>> optional_if_match_version(const Request& request)
+{
+    if (!request.header("If-Match"))
+        return std::optional<int64_t>();
+    auto version = if_match_version(request);
+    if (!version)
+        return version.take_error();
+    return std::optional<int64_t>(*version);
+}
+
 Response respond(const Result<nlohmann::json>& result, int status)
 {
     if (result.ok())
@@ -67,6 +77,13 @@ Response with_body(const Request& request, const std::function<Response(const nl
 {
     auto body = parse_json_object(request);
     return body ? work(*body) : Response::problem(body.error());
+}
+
+Response with_optional_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work)
+{
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return work(nlohmann::json::object());
+    return with_body(request, work);
 }
 
 Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name)

@@ -11,6 +11,8 @@ namespace rapport::http {
 
 // The version an update expects: If-Match: 3 or "3"; a missing header is 428, garbage 400.
 Result<int64_t> if_match_version(const Request& request);
+// The same for resources that also take a plain update: no header, no version to check.
+Result<std::optional<int64_t>> optional_if_match_version(const Request& request);
 
 // 200/201 with the value, or the problem; a stale version answers 412 with `current`.
 Response respond(const Result<nlohmann::json>& result, int status = 200);
@@ -22,6 +24,8 @@ Status require_permission(const RequestContext& context, const std::string& perm
 Handler permitted(std::string permission, Handler handler);
 // Runs `work` with the JSON object body, or answers why the body is not one.
 Response with_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work);
+// The same for actions whose body is optional: an empty body is {}.
+Response with_optional_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work);
 // Runs `work` with the integer path parameter `name`, or answers 404.
 Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name = "id");
 

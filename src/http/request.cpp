@@ -74,6 +74,8 @@ int status_for(ErrorCode code)
         return 403;
     case ErrorCode::not_found:
         return 404;
+    case ErrorCode::method_not_allowed:
+        return 405;
     case ErrorCode::conflict:
         return 409;
     case ErrorCode::version_mismatch:
@@ -101,6 +103,7 @@ const char* title_for(int status)
     case 401: return "Not signed in";
     case 403: return "Forbidden";
     case 404: return "Not found";
+    case 405: return "Method not allowed";
     case 409: return "Conflict";
     case 412: return "Precondition failed";
     case 413: return "Payload too large";

@@ -172,10 +172,8 @@ Response Server::dispatch(Request& request) const
         }
         request.route = "unmatched";
         if (path_known) {
-            Response response = Response::problem(
-                Error::make(ErrorCode::malformed_request, "method_not_allowed", "This route does not take " + request.method + "."));
-            response.status = 405;
-            return response;
+            return Response::problem(Error::make(
+                ErrorCode::method_not_allowed, "method_not_allowed", "This route does not take " + request.method + "."));
         }
         return Response::problem(Error::make(ErrorCode::not_found, "route_not_found", "No such route: " + request.path));
     }

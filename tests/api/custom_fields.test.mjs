@@ -154,6 +154,20 @@ test('definitions change label and options, not code or type; delete; per tenant
   expectStatus(await tenant.api.delete(`/custom-fields/${defs.segment.id}`), 204);
   assertProblem(await tenant.api.delete(`/custom-fields/${defs.segment.id}`), 404, 'not_found');
   await makeCustomer(tenant.api, { name: 'Segment No Longer Required' });
+  // a removed field no longer filters, and neither does one that never existed
+  assertFieldErrors(await tenant.api.get('/customers?custom.segment=retail'), [{ path: 'custom.segment', code: 'unknown_field' }]);
+  assertFieldErrors(await tenant.api.get('/customers?custom.colour=red'), [{ path: 'custom.colour', code: 'unknown_field' }]);
+});
+
+test('a custom field change with a stale If-Match answers 412 with the current definition and changes nothing', async () => {
+  const current = expectStatus(await tenant.api.get('/custom-fields?entity=customer'), 200).items.find((f) => f.code === 'memo');
+  const stale = await tenant.api.patch(`/custom-fields/${current.id}`, { label: 'Stale memo' },
+    { headers: { 'If-Match': `"${current.version - 1 || 99}"` } });
+  const problem = assertProblem(stale, 412, 'version_mismatch');
+  assert.equal(problem.current.label, current.label);
+  const fresh = expectStatus(await tenant.api.patch(`/custom-fields/${current.id}`, { label: 'Notes' },
+    { headers: { 'If-Match': `"${current.version}"` } }), 200);
+  assert.deepEqual([fresh.label, fresh.version], ['Notes', current.version + 1]);
 });
 
 /** Uploads a UTF-8 CSV and runs a customers import to the end; answers the finished job. */

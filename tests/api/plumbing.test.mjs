@@ -139,6 +139,15 @@ test('an unknown /api/v1 route answers 404 problem+json, not the web app', async
   assertProblem(await owner.get('/customers/1/nope'), 404, undefined, 'GET /api/v1/customers/1/nope');
 });
 
+test('a known route with another method answers 405 problem+json whose body says 405', async () => {
+  // held in variables: these method and path pairs are deliberately not routes (testedRoutes)
+  const [put, customer, tenantRoute] = ['PUT', '/customers/1', '/tenant'];
+  const body = assertProblem(await owner.request(put, customer, { body: { name: 'x' } }), 405, 'method_not_allowed');
+  assert.equal(body.title, 'Method not allowed');
+  assert.equal(body.detail, 'This route does not take PUT.');
+  assertProblem(await owner.delete(tenantRoute), 405, 'method_not_allowed');
+});
+
 test('errors are problem+json with type, title, status, code and detail', async () => {
   const body = assertProblem(await api(server).get('/customers'), 401);
   for (const field of ['type', 'title', 'code', 'detail']) assert.equal(typeof body[field], 'string', `${field} in ${JSON.stringify(body)}`);
