@@ -6,6 +6,7 @@
 #include "catalog/products.h"
 #include "core/clock.h"
 #include "customers/employees.h"
+#include "customers/lists.h"
 #include "customers/parties.h"
 
 #include <algorithm>
@@ -737,6 +738,35 @@ const char* domestic_terms[]
 const char* foreign_terms[] = { "T/T 30 days", "T/T in advance", "L/C at sight", "Net 30" };
 const char* mailboxes[] = { "info", "sales", "office", "contact" };
 
+// Parties keep the codes of the tenant's lists of values. The demo company's words map to the
+// default items, plus the few it adds to its own lists (demo_list_items).
+const std::map<std::string, std::string> industry_codes = { { "IT서비스", "it" }, { "건설", "construction" },
+    { "기계", "machinery" }, { "도소매", "wholesale" }, { "무역", "trading" }, { "물류", "logistics" },
+    { "식품", "food" }, { "전자부품", "electronics" }, { "제조", "manufacturing" }, { "화학", "chemicals" } };
+const std::map<std::string, std::string> source_codes = { { "기존거래처", "existing_customer" },
+    { "소개", "referral" }, { "온라인 B2B", "online_b2b" }, { "온라인광고", "advertising" },
+    { "전시회", "trade_show" }, { "콜드콜", "cold_call" }, { "홈페이지", "website" } };
+const std::map<std::string, std::string> region_codes = { { "경기", "gyeonggi" }, { "경남", "gyeongnam" },
+    { "대구", "daegu" }, { "부산", "busan" }, { "서울", "seoul" }, { "인천", "incheon" }, { "대만", "taiwan" },
+    { "미국", "usa" }, { "중국", "china" }, { "홍콩", "hong_kong" } };
+
+struct DemoListItem {
+    const char* list;
+    const char* code;
+    const char* label;
+};
+const DemoListItem demo_list_items[] = { { "industries", "trading", "무역" },
+    { "industries", "machinery", "기계" }, { "industries", "electronics", "전자부품" },
+    { "industries", "chemicals", "화학" }, { "sources", "online_b2b", "온라인 B2B" },
+    { "regions", "china", "중국" }, { "regions", "taiwan", "대만" }, { "regions", "hong_kong", "홍콩" },
+    { "regions", "usa", "미국" } };
+
+std::string code_of(const std::map<std::string, std::string>& codes, const std::string& word)
+{
+    auto found = codes.find(word);
+    return found == codes.end() ? word : found->second;
+}
+
 // Reps own the customers of their branch; in Seoul rep2 also takes a share of the Korean ones.
 int64_t owner_for(Dice& dice, const PartyDraft& party, const Staff& staff)
 {
@@ -795,10 +825,11 @@ ColumnValues party_columns(Dice& dice, const PartyDraft& party, bool supplier, i
         { "kind", std::string("company") },
         { "branch_id", branches.id(party.branch) },
         { "level", std::string(level) },
-        { "industry", party.industry },
+        { "industry", code_of(industry_codes, party.industry) },
         { "source",
-            std::string(supplier ? dice.pick(supplier_sources) : dice.pick(customer_sources)) },
-        { "region", party.territory },
+            code_of(source_codes,
+                std::string(supplier ? dice.pick(supplier_sources) : dice.pick(customer_sources))) },
+        { "region", code_of(region_codes, party.territory) },
         { "tags", pick_tags(dice, level, supplier).dump() },
         { "phones", phones.dump() },
         { "emails", emails.dump() },
@@ -1134,6 +1165,11 @@ Result<DemoSignIn> ensure_demo_tenant(
     });
     if (!filled)
         return filled.take_error();
+    for (const auto& item : demo_list_items)
+        if (auto added = customers::add_list_item(database, owner, item.list,
+                { { "code", item.code }, { "label", item.label } });
+            !added)
+            return added.take_error();
     return DemoSignIn { tenant->tenant_id, email, password, true };
 }
 

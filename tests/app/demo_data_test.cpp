@@ -343,3 +343,23 @@ TEST_F(DemoData, EveryRepHasContactsDueTodayAndOverdue)
     EXPECT_EQ(totals, (std::map<std::string, int64_t> { { "today", 17 }, { "tomorrow", 7 },
                           { "overdue", 31 } }));
 }
+
+TEST_F(DemoData, PartiesHoldCodesOfTheTenantsLists)
+{
+    auto demo = app::ensure_demo_tenant(*database, owner_email, owner_password);
+    ASSERT_TRUE(demo.ok()) << demo.error().message;
+    // the list filters of the web app send codes: a party holding a label would never match
+    for (auto [column, list] : { std::pair { "industry", "industries" }, std::pair { "source", "sources" },
+             std::pair { "region", "regions" } })
+        EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM parties p WHERE p.tenant_id = ? AND p.") + column
+                          + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lists_of_values l WHERE l.tenant_id = "
+                            "p.tenant_id AND l.list_name = '"
+                          + list + "' AND l.code = p." + column + ")",
+                      demo->tenant_id),
+            0)
+            << column;
+    EXPECT_EQ(texts("SELECT label FROM lists_of_values WHERE tenant_id = ? AND list_name = 'regions' AND "
+                    "code = 'usa'",
+                  demo->tenant_id),
+        (std::vector<std::string> { "미국" }));
+}
