@@ -242,18 +242,24 @@ Result<ReportTable> last_contact_report(
         };
         const std::vector<Bucket> buckets
             = { { "0-7", 7 }, { "8-30", 30 }, { "31-60", 60 }, { "61-90", 90 }, { "91-180", 180 } };
+        // as the day ended: contacts logged later do not count (customers entered later count as
+        // never contacted)
+        auto day_end = dates::start_of_day(zone, dates::add_days(day, 1));
         db::Params params;
-        std::string bucket_case = "CASE WHEN p.last_contact_at IS NULL THEN 'never'";
+        std::string bucket_case = "CASE WHEN last_contact IS NULL THEN 'never'";
         for (const auto& bucket : buckets) {
-            bucket_case += " WHEN p.last_contact_at >= ? THEN '" + bucket.key + "'";
+            bucket_case += " WHEN last_contact >= ? THEN '" + bucket.key + "'";
             params.push_back(dates::start_of_day(zone, dates::add_days(day, -bucket.newest_days)));
         }
         bucket_case += " ELSE 'over_180' END";
+        params.push_back(day_end);
         auto where = customers::visibility(context, customers::PartyView::customers, "p", params);
         std::map<std::string, int64_t> counts;
-        for (const auto& row : connection.query("SELECT bucket, COUNT(*) FROM (SELECT "
-                     + bucket_case + " AS bucket FROM parties p WHERE " + where
-                     + " AND p.archived = 0) b GROUP BY bucket",
+        for (const auto& row : connection.query("SELECT " + bucket_case
+                     + " AS bucket, COUNT(*) FROM (SELECT (SELECT MAX(a.occurred_at) FROM activities a "
+                       "WHERE a.tenant_id = p.tenant_id AND a.party_id = p.id AND a.occurred_at < ?) "
+                       "AS last_contact FROM parties p WHERE "
+                     + where + " AND p.archived = 0) b GROUP BY 1",
                  params))
             counts[row.str(0)] = row.i64(1);
 

@@ -268,6 +268,11 @@ test('contact analysis: customers by days since last contact and visits by regio
   assert.equal(buckets.rows.length, 7);
   assert.deepEqual(buckets.rows.map((r) => r[1]), [0, 0, 1, 0, 0, 0, 0], 'rep two: one customer contacted 31 days before');
   assert.equal(buckets.totals[1], 1);
+  // as of an earlier day the later contact does not count yet
+  const sameDay = expectStatus(await rep2Client.get('/analytics/last-contact?as_of=2026-11-03'), 200);
+  assert.deepEqual(sameDay.rows.map((r) => r[1]), [1, 0, 0, 0, 0, 0, 0], 'contacted that day');
+  const before = expectStatus(await rep2Client.get('/analytics/last-contact?as_of=2026-11-02'), 200);
+  assert.deepEqual(before.rows.map((r) => r[1]), [0, 0, 0, 0, 0, 0, 1], 'not yet contacted');
 
   const regions = expectStatus(await owner.get('/analytics/visits-by-region?from=2026-11-01&to=2026-11-30'), 200);
   assert.deepEqual(regions.rows, [['Busan', 1, 1], ['Seoul', 1, 1]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
