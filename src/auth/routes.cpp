@@ -113,7 +113,7 @@ void register_routes(http::Router& router, std::shared_ptr<db::Database> databas
             return response;
         }
         return session_response(db, *signed_in, 200);
-    }, http::Access::open);
+    }, http::Access::open).success_status = 200;
 
     router.get(api + "/session", "auth", "The signed-in user, company, role and permissions",
         [&db](Request& request) { return Response::json(session_json(db, request.context)); });
@@ -140,7 +140,7 @@ void register_routes(http::Router& router, std::shared_ptr<db::Database> databas
         if (auto authenticated = authenticate(db, request); !authenticated)
             return Response::problem(authenticated.error());
         return Response::json(session_json(db, request.context));
-    });
+    }).success_status = 200;
 
     router.get(api + "/tenant", "settings", "The company's settings", [&db](Request& request) {
         if (auto allowed = require(request.context, "settings.read"); !allowed)

@@ -891,7 +891,7 @@ void register_import_routes(http::Router& router, std::shared_ptr<db::Database> 
             if (!body)
                 return Response::problem(body.error());
             return respond(dry_run_import(*database, request.context, *body));
-        });
+        }).success_status = 200;
     router.post(base + "/imports", "imports", "Start an import in the background",
         [database](Request& request) {
             if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
@@ -900,7 +900,7 @@ void register_import_routes(http::Router& router, std::shared_ptr<db::Database> 
             if (!body)
                 return Response::problem(body.error());
             return respond(start_import(*database, request.context, *body), 202);
-        });
+        }).success_status = 202;
     router.get(base + "/imports/{id}", "imports", "Status and counts of an import",
         [database](Request& request) {
             if (auto allowed = auth::require(request.context, "imports.read"); !allowed)

@@ -33,7 +33,7 @@ void register_ownership_routes(http::Router& router, db::Database& db)
         permitted("customers.transfer", [&db](Request& request) {
             return with_body(request,
                 [&](const json& body) { return respond(transfer_customers(db, request.context, body)); });
-        }));
+        })).success_status = 200;
     router.get(api + "/customers/{id}/owners", "customers", "A customer's owner history",
         permitted("customers.read", [&db](Request& request) {
             return with_id(request, [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
@@ -44,7 +44,7 @@ void register_ownership_routes(http::Router& router, db::Database& db)
                 return http::with_optional_body(request,
                     [&](const json& body) { return respond(release_to_pool(db, request.context, id, body)); });
             });
-        }));
+        })).success_status = 200;
     router.get(api + "/customers/{id}/audit", "customers",
         "A customer's audit trail (contacts included)", permitted("customers.read", [&db](Request& request) {
             return with_id(request, [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
@@ -62,7 +62,7 @@ void register_pool_routes(http::Router& router, db::Database& db)
         "Claim customers from the pool (within the limits)", permitted("customers.edit", [&db](Request& request) {
             return with_body(
                 request, [&](const json& body) { return respond(claim_from_pool(db, request.context, body)); });
-        }));
+        })).success_status = 200;
     router.get(
         api + "/settings/pool", "settings", "The pool's rules and limits",
         permitted("settings.read",
@@ -84,7 +84,7 @@ void register_pool_routes(http::Router& router, db::Database& db)
                 return dates::today_in(row ? row->str(0) : "UTC");
             });
             return respond(run_pool_rules(db, request.context.tenant_id, day, false));
-        }));
+        })).success_status = 200;
 }
 
 void register_custom_field_routes(http::Router& router, db::Database& db)

@@ -94,7 +94,7 @@ void register_search_routes(http::Router& router, std::shared_ptr<db::Database> 
                 return http::with_body(
                     request, [&](const nlohmann::json& body) { return respond(merge_party(db, request.context, id, body)); });
             });
-        })));
+        }))).success_status = 200;
 
     router.get("/api/v1/registration-numbers/check", "customers", "Check a Korean or Chinese registration number",
         [](Request& request) {

@@ -51,14 +51,14 @@ void register_vcard_routes(http::Router& router, std::shared_ptr<db::Database> d
             if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
                 return Response::problem(Error::invalid("file", "empty_file", "the file is empty"));
             return respond(parse_cards(*database, request.context, request.body));
-        }));
+        })).success_status = 200;
     router.post(base + "/vcard/import", "customers",
         "Import parsed cards: attach each to a customer, create a customer, or skip",
         permitted("customers.create", [database](Request& request) {
             return with_body(request, [&](const nlohmann::json& body) {
                 return respond(import_cards(*database, request.context, body));
             });
-        }));
+        })).success_status = 200;
     router.get(base + "/customers/{id}/contacts.vcf", "customers",
         "A customer's contacts as vCard (?version=3.0|4.0)",
         permitted("customers.export", [database](Request& request) {

@@ -68,7 +68,10 @@ json openapi_document(const Router& router, const std::string& version)
                                     ? json{{"type", "string"}, {"format", "binary"}}
                                     : json{{"type", "object"}}}}}}}};
         json responses = json::object();
-        int success = route.method == "DELETE" ? 204 : route.method == "POST" ? 201 : 200;
+        int success = route.success_status != 0 ? route.success_status
+                      : route.method == "DELETE"  ? 204
+                      : route.method == "POST"    ? 201
+                                                  : 200;
         if (success == 204)
             responses["204"] = {{"description", "Done."}};
         else

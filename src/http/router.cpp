@@ -20,13 +20,14 @@ std::vector<std::string> split_path(const std::string& path)
 
 } // namespace
 
-void Router::add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
+Route& Router::add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
     Handler handler)
 {
     Route route{std::move(method), std::move(pattern), std::move(tag), std::move(summary), access,
         std::move(handler), {}};
     route.segments = split_path(route.pattern);
     m_routes.push_back(std::move(route));
+    return m_routes.back();
 }
 
 const Route* Router::match(const std::string& method, const std::string& path,

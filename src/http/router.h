@@ -25,29 +25,33 @@ struct Route {
     Access access = Access::signed_in;
     Handler handler;
     std::vector<std::string> segments;
+    // The status of a successful answer, for the OpenAPI document; 0 means the usual one (201 for
+    // POST, 204 for DELETE, 200 otherwise). Actions that create nothing set it:
+    // `router.post(…).success_status = 200;`.
+    int success_status = 0;
 };
 
 class Router {
 public:
-    void add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
+    Route& add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
         Handler handler);
-    void get(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
+    Route& get(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
         Access access = Access::signed_in)
     {
-        add("GET", pattern, tag, summary, access, std::move(handler));
+        return add("GET", pattern, tag, summary, access, std::move(handler));
     }
-    void post(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
+    Route& post(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
         Access access = Access::signed_in)
     {
-        add("POST", pattern, tag, summary, access, std::move(handler));
+        return add("POST", pattern, tag, summary, access, std::move(handler));
     }
-    void patch(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
+    Route& patch(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
     {
-        add("PATCH", pattern, tag, summary, Access::signed_in, std::move(handler));
+        return add("PATCH", pattern, tag, summary, Access::signed_in, std::move(handler));
     }
-    void del(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
+    Route& del(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
     {
-        add("DELETE", pattern, tag, summary, Access::signed_in, std::move(handler));
+        return add("DELETE", pattern, tag, summary, Access::signed_in, std::move(handler));
     }
 
     // Finds the route for a method and path; `path_known` tells a wrong method (405) from a

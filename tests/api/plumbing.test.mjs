@@ -10,10 +10,15 @@ import {
 
 let server;
 let owner;
+let ownerEmail;
+let ownerPassword;
 
 before(async () => {
   server = await startServer();
-  owner = ownerTenant(server).api;
+  const tenant = ownerTenant(server);
+  owner = tenant.api;
+  ownerEmail = tenant.email;
+  ownerPassword = tenant.password;
 });
 
 after(async () => {
@@ -106,6 +111,23 @@ test('openapi.json is OpenAPI 3.1 and lists every route of docs/api.md', async (
   assert.ok(tested.size >= 30, `found ${tested.size} tested routes`);
   const untested = [...tested].filter((r) => !listed.has(r));
   assert.deepEqual(untested, [], 'routes called by the tests but missing from openapi.json');
+});
+
+test('openapi.json names the status each action answers on success', async () => {
+  const doc = expectStatus(await api(server).get('/openapi.json'), 200);
+  const success = (route, method) => Object.keys(doc.paths[route][method].responses).filter((code) => /^2/.test(code));
+  // actions that create nothing answer 200, a queued import 202, a new record 201, a removal 204
+  for (const route of ['/api/v1/session', '/api/v1/session/tenant', '/api/v1/customers/transfer', '/api/v1/pool/claim',
+    '/api/v1/customers/{id}/merge', '/api/v1/customers/{id}/release', '/api/v1/settings/pool/run', '/api/v1/vcard/parse',
+    '/api/v1/vcard/import', '/api/v1/imports/dry-run'])
+    assert.deepEqual(success(route, 'post'), ['200'], route);
+  assert.deepEqual(success('/api/v1/imports', 'post'), ['202']);
+  assert.deepEqual(success('/api/v1/customers', 'post'), ['201']);
+  assert.deepEqual(success('/api/v1/activities', 'post'), ['201']);
+  assert.deepEqual(success('/api/v1/customers/{id}', 'delete'), ['204']);
+  // and the server agrees: signing in answers 200
+  const signIn = await api(server).post('/session', { email: ownerEmail, password: ownerPassword });
+  assert.equal(signIn.status, 200);
 });
 
 test('openapi.json lints: operations have responses and path parameters are declared', async () => {
