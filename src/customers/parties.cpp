@@ -312,11 +312,27 @@ Status update_party_columns(Connection& connection, const http::RequestContext& 
         return valid;
     // the trail compares with the row as stored in this transaction, so it sees every earlier change
     auto stored = connection.query_one("SELECT " + http::column_list(party_fields(), "p") +
-                                           ", p.custom_fields FROM parties p WHERE p.tenant_id = ? AND p.id = ?",
+                                           ", p.custom_fields, p.is_customer, p.is_prospect, p.is_supplier, p.is_competitor, "
+                                           "p.is_partner FROM parties p WHERE p.tenant_id = ? AND p.id = ?",
         {context.tenant_id, id});
     std::vector<AuditEntry> changes;
     if (stored) {
         changes = field_changes(*stored, values, party_fields(), "party", id, id, "updated");
+        // the roles are five flags; the trail shows them as one list, as the card does
+        json roles_before = json::array();
+        json roles_after = json::array();
+        for (const auto& role : role_names) {
+            bool before = stored->i64("is_" + role) != 0;
+            bool after = before;
+            if (auto given = value_of(values, "is_" + role); given && std::holds_alternative<int64_t>(*given))
+                after = std::get<int64_t>(*given) != 0;
+            if (before)
+                roles_before.push_back(role);
+            if (after)
+                roles_after.push_back(role);
+        }
+        if (roles_before != roles_after)
+            changes.push_back({"party", id, id, "updated", "roles", roles_before, roles_after, ""});
         if (auto custom = value_of(values, "custom_fields"); custom && std::holds_alternative<std::string>(*custom))
             for (auto& change : custom_value_changes(stored->str("custom_fields"), std::get<std::string>(*custom),
                      "party", id, id, "updated"))

@@ -81,6 +81,19 @@ test('custom field changes name the code', async () => {
   assert.deepEqual([entry.from, entry.to], ['silver', 'gold']);
 });
 
+test('a change of roles is one entry listing the roles before and after', async () => {
+  const customer = await makeCustomer(tenant.api, { name: 'Roles Trail Co' });
+  expectStatus(await tenant.api.patch(`/customers/${customer.id}`, { roles: ['customer', 'supplier'] },
+    { headers: { 'If-Match': String(customer.version) } }), 200);
+  const roles = (await audit(tenant.api, customer.id)).filter((e) => e.field === 'roles');
+  assert.deepEqual(roles.map((e) => [e.action, e.from, e.to]), [['updated', ['customer'], ['customer', 'supplier']]]);
+  // the same roles again change nothing, so the trail stays as it was
+  const current = expectStatus(await tenant.api.get(`/customers/${customer.id}`), 200);
+  expectStatus(await tenant.api.patch(`/customers/${customer.id}`, { roles: ['supplier', 'customer'] },
+    { headers: { 'If-Match': String(current.version) } }), 200);
+  assert.equal((await audit(tenant.api, customer.id)).filter((e) => e.field === 'roles').length, 1);
+});
+
 test('the trail pages with a cursor and keeps the scope and the tenant', async () => {
   const customer = await makeCustomer(tenant.api, { name: 'Paged Trail' });
   let version = customer.version;
