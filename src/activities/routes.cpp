@@ -13,91 +13,72 @@ namespace rapport::activities {
 namespace {
 
 using http::Request;
+using http::permitted;
 using http::report_response;
 using http::respond;
 using http::Response;
+using http::with_body;
+using http::with_id;
+using nlohmann::json;
 
 void register_activity_log(http::Router& router, db::Database& db)
 {
     router.get("/api/v1/activities", "activities",
-        "Contact log, newest first (party, type, employee, dates)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-                return Response::problem(allowed.error());
+        "Contact log, newest first (party, type, employee, dates)",
+        permitted("activities.read", [&db](Request& request) {
             return respond(list_activities(db, request.context, request));
-        });
+        }));
     router.post("/api/v1/activities", "activities", "Log a contact with a customer",
-        [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.create"); !allowed)
-                return Response::problem(allowed.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(create_activity(db, request.context, *body), 201);
-        });
+        permitted("activities.create", [&db](Request& request) {
+            return with_body(request,
+                [&](const json& body) { return respond(create_activity(db, request.context, body), 201); });
+        }));
     router.patch("/api/v1/activities/{id}", "activities",
-        "Change a logged contact (If-Match: version)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.edit"); !allowed)
-                return Response::problem(allowed.error());
-            auto id = http::id_param(request);
-            if (!id)
-                return Response::problem(id.error());
-            auto version = http::if_match_version(request);
-            if (!version)
-                return Response::problem(version.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(update_activity(db, request.context, *id, *version, *body));
-        });
+        "Change a logged contact (If-Match: version)",
+        permitted("activities.edit", [&db](Request& request) {
+            return with_id(request, [&](int64_t id) {
+                auto version = http::if_match_version(request);
+                if (!version)
+                    return Response::problem(version.error());
+                return with_body(request, [&](const json& body) {
+                    return respond(update_activity(db, request.context, id, *version, body));
+                });
+            });
+        }));
     router.del("/api/v1/activities/{id}", "activities", "Delete a logged contact",
-        [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.delete"); !allowed)
-                return Response::problem(allowed.error());
-            auto id = http::id_param(request);
-            if (!id)
-                return Response::problem(id.error());
-            return respond(delete_activity(db, request.context, *id));
-        });
+        permitted("activities.delete", [&db](Request& request) {
+            return with_id(
+                request, [&](int64_t id) { return respond(delete_activity(db, request.context, id)); });
+        }));
     router.get("/api/v1/customers/{id}/activities", "activities",
-        "A customer's contact timeline, newest first", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-                return Response::problem(allowed.error());
-            auto id = http::id_param(request);
-            if (!id)
-                return Response::problem(id.error());
-            return respond(list_activities(db, request.context, request, *id));
-        });
+        "A customer's contact timeline, newest first",
+        permitted("activities.read", [&db](Request& request) {
+            return with_id(request,
+                [&](int64_t id) { return respond(list_activities(db, request.context, request, id)); });
+        }));
 }
 
 void register_reminder_routes(http::Router& router, db::Database& db)
 {
     router.get("/api/v1/reminders", "activities",
-        "Today: contacts due today, tomorrow, overdue and dormant", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-                return Response::problem(allowed.error());
+        "Today: contacts due today, tomorrow, overdue and dormant",
+        permitted("activities.read", [&db](Request& request) {
             return respond(reminders(
                 db, request.context, request.query_value("as_of"), request.query_value("limit")));
-        });
+        }));
     router.get("/api/v1/settings/reminders", "activities",
-        "Reminder settings (days until a customer is dormant)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-                return Response::problem(allowed.error());
-            return respond(reminder_settings(db, request.context));
-        });
+        "Reminder settings (days until a customer is dormant)",
+        permitted("activities.read",
+            [&db](Request& request) { return respond(reminder_settings(db, request.context)); }));
     router.patch("/api/v1/settings/reminders", "activities", "Change reminder settings",
-        [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "settings.edit"); !allowed)
-                return Response::problem(allowed.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(update_reminder_settings(db, request.context, *body));
-        });
+        permitted("settings.edit", [&db](Request& request) {
+            return with_body(request, [&](const json& body) {
+                return respond(update_reminder_settings(db, request.context, body));
+            });
+        }));
     router.get("/api/v1/calendar/token", "activities",
         "A new personal calendar feed URL (the previous one stops working)",
-        [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "activities.read"); !allowed)
-                return Response::problem(allowed.error());
+        permitted("activities.read", [&db](Request& request) {
             auto path = issue_calendar_feed(db, request.context);
             if (!path)
                 return Response::problem(path.error());
@@ -110,7 +91,7 @@ void register_reminder_routes(http::Router& router, db::Database& db)
                 = Response::json({ { "url", scheme + "://" + host + *path }, { "path", *path } });
             response.headers.emplace_back("Cache-Control", "no-store");
             return response;
-        });
+        }));
     router.get(
         "/api/v1/calendar/{file}", "activities",
         "iCalendar feed of next contact dates ({file} is <token>.ics; no sign-in)",
@@ -130,26 +111,17 @@ void register_reminder_routes(http::Router& router, db::Database& db)
 void register_analytics_routes(http::Router& router, db::Database& db)
 {
     router.get("/api/v1/analytics/activities", "analytics",
-        "Activities per period by employee or type (JSON or XLSX)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-                return Response::problem(allowed.error());
-            return report_response(
-                request, activity_report(db, request.context, request), "activities");
-        });
+        "Activities per period by employee or type (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
+            return report_response(request, activity_report(db, request.context, request), "activities");
+        }));
     router.get("/api/v1/analytics/last-contact", "analytics",
-        "Customers by days since last contact (JSON or XLSX)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-                return Response::problem(allowed.error());
-            return report_response(
-                request, last_contact_report(db, request.context, request), "last-contact");
-        });
+        "Customers by days since last contact (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
+            return report_response(request, last_contact_report(db, request.context, request), "last-contact");
+        }));
     router.get("/api/v1/analytics/visits-by-region", "analytics",
-        "Visits per customer region (JSON or XLSX)", [&db](Request& request) {
-            if (auto allowed = auth::require(request.context, "analytics.read"); !allowed)
-                return Response::problem(allowed.error());
-            return report_response(
-                request, visits_by_region_report(db, request.context, request), "visits-by-region");
-        });
+        "Visits per customer region (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
+            return report_response(request, visits_by_region_report(db, request.context, request), "visits-by-region");
+        }));
 }
 
 } // namespace

@@ -91,10 +91,13 @@ void similar_names(Connection& connection, int64_t tenant_id, const std::string&
     db::Params params = {tenant_id};
     for (const auto& gram : grams)
         params.push_back(gram.second);
+    // "+party_id" keeps SQLite on the key index: grouping by the bare column makes it walk every
+    // key of the tenant through party_keys_party to save a sort (PostgreSQL needs the bare column)
+    std::string group = connection.dialect() == db::Dialect::sqlite ? "+party_id" : "party_id";
     auto rows = connection.query("SELECT p.id, p.name_key FROM parties p JOIN (SELECT party_id, COUNT(*) AS shared FROM "
                                  "party_keys WHERE tenant_id = ? AND kind = 'gram' AND match_key IN (" +
-                                     id_marks(grams.size()) + ") GROUP BY party_id ORDER BY shared DESC, party_id LIMIT 200) k "
-                                                              "ON k.party_id = p.id WHERE p.tenant_id = ?",
+                                     id_marks(grams.size()) + ") GROUP BY " + group +
+                                     " ORDER BY shared DESC, party_id LIMIT 200) k ON k.party_id = p.id WHERE p.tenant_id = ?",
         [&] {
             auto all = params;
             all.push_back(tenant_id);
