@@ -492,8 +492,8 @@ bool is_wanted(const std::string& name)
         [&](const MessengerKind& kind) { return name == kind.property; });
 }
 
-// A name for cards without FN: the parts of N in the order the script writes them, else
-// whatever identifies the card.
+// A name for cards without FN: the parts of N in the order the script writes them, else the
+// organisation. A phone number or an e-mail address is no name: such a card waits for the user's.
 void fill_name(Card& card)
 {
     if (!card.name.empty())
@@ -511,10 +511,10 @@ void fill_name(Card& card)
     }
     if (card.name.empty())
         card.name = card.organization;
-    if (card.name.empty() && !card.emails.empty())
-        card.name = card.emails.front().address;
-    if (card.name.empty() && !card.phones.empty())
-        card.name = card.phones.front().number;
+    if (card.name.empty())
+        card.warnings.push_back({ "name", "no_name",
+            "the card has no FN, N or ORG: the contact needs a name before it can be imported",
+            "" });
 }
 
 struct Block {

@@ -39,11 +39,23 @@ struct Messenger {
     bool operator==(const Messenger&) const = default;
 };
 
+// A value of the card that was left out, or a gap the user must fill before the card can be
+// imported. `path` names the place in the card as read: emails[1] is the card's second EMAIL.
+struct Warning {
+    std::string path;
+    std::string code; // no_name, invalid_email, invalid_phone, too_long, too_many
+    std::string message;
+    std::string value; // the value left out; empty for no_name
+    bool operator==(const Warning&) const = default;
+};
+
 struct Card {
     int index = 0; // position in the file, counting broken cards too
     int line = 0; // line of BEGIN:VCARD
     std::string version;
-    std::string name; // FN, else built from N, else the organisation, e-mail or phone
+    // FN, else built from N, else the organisation; empty when the card has none of them (a phone
+    // number or an e-mail address is not a name) and then `warnings` holds no_name
+    std::string name;
     std::string given_name;
     std::string family_name;
     std::string additional_names;
@@ -59,6 +71,7 @@ struct Card {
     std::string notes;
     std::vector<Messenger> messengers;
     std::vector<std::string> urls;
+    std::vector<Warning> warnings;
 };
 
 // A card that could not be read: its position in the file, the line at fault and why.
@@ -84,12 +97,21 @@ std::string parse_date(std::string_view text);
 
 enum class Version { v3_0, v4_0 };
 
+// The family and given name N carries for a display name whose parts are not known (a contact
+// keeps one name). See vcard_names.cpp for when the split is trusted.
+struct NameParts {
+    std::string family;
+    std::string given;
+    bool operator==(const NameParts&) const = default;
+};
+NameParts split_display_name(std::string_view name);
+
 // One card as vCard 3.0 or 4.0: escaped, folded at 75 octets without splitting a UTF-8
 // sequence, CRLF line ends.
 std::string write(const Card& card, Version version);
 
 // The card as the API shows it (docs/api.md, Business cards (vCard)) and back; absent texts
-// are null.
+// are null. Warnings are shown, never read back: the import body carries what the user chose.
 nlohmann::json to_json(const Card& card);
 Card from_json(const nlohmann::json& object);
 

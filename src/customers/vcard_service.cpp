@@ -78,6 +78,69 @@ json party_body(const vcard::Card& card, const json& overrides)
     return body;
 }
 
+// The first problem storing `body` (a few fields of a contact or a customer) would meet.
+std::optional<FieldError> storage_problem(
+    const std::vector<http::FieldSpec>& fields, const json& body)
+{
+    http::JsonInput input(body);
+    http::read_fields(input, fields, false);
+    auto stored = input.finish();
+    if (stored)
+        return std::nullopt;
+    return stored.error().fields.front();
+}
+
+// Leaves out a text of the card that `field` cannot store.
+void keep_storable_text(std::string& value, const std::string& path,
+    const std::vector<http::FieldSpec>& fields, const std::string& field,
+    std::vector<vcard::Warning>& warnings)
+{
+    if (value.empty())
+        return;
+    if (auto problem = storage_problem(fields, json { { field, value } })) {
+        warnings.push_back({ path, problem->code, problem->message, value });
+        value.clear();
+    }
+}
+
+enum class Stored { as_list, one_of_them };
+
+// Leaves out the entries that storage refuses on their own (an e-mail that is not an address)
+// or, for a list field, past the most the list holds. A field that keeps one of the card's
+// entries (the website from the URLs) checks each alone. `entry_of` answers an entry's JSON and
+// its value as the user reads it.
+template <typename Entry, typename EntryOf>
+void keep_storable_entries(std::vector<Entry>& entries, const std::string& path,
+    const std::vector<http::FieldSpec>& fields, const std::string& field, Stored stored_as,
+    EntryOf entry_of, std::vector<vcard::Warning>& warnings)
+{
+    std::vector<Entry> kept;
+    json stored = json::array();
+    for (size_t i = 0; i < entries.size(); ++i) {
+        auto [entry, value] = entry_of(entries[i]);
+        json longer = stored;
+        longer.push_back(entry);
+        auto checked = stored_as == Stored::as_list ? longer : entry;
+        if (auto problem = storage_problem(fields, json { { field, checked } })) {
+            warnings.push_back(
+                { path + "[" + std::to_string(i) + "]", problem->code, problem->message, value });
+            continue;
+        }
+        stored = std::move(longer);
+        kept.push_back(entries[i]);
+    }
+    entries = std::move(kept);
+}
+
+std::string joined(std::initializer_list<std::string> parts)
+{
+    std::string out;
+    for (const auto& part : parts)
+        if (!part.empty())
+            out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
 // Error fields re-addressed under the card's place in the request.
 Error under(Error error, const std::string& prefix)
 {
@@ -114,8 +177,15 @@ Result<Imported> import_one(db::Database& database, const http::RequestContext& 
     auto contact = contact_body(card);
     http::JsonInput contact_input(contact, path + ".card");
     auto contact_values = http::read_fields(contact_input, contact_fields(), true);
-    if (auto valid = contact_input.finish(); !valid)
-        return valid.take_error();
+    if (auto valid = contact_input.finish(); !valid) {
+        auto error = valid.take_error();
+        // a card without FN, N or ORG (warning no_name of /vcard/parse): the user names the contact
+        for (auto& field : error.fields)
+            if (field.path == path + ".card.name" && field.code == "required")
+                field = { field.path, "no_name",
+                    "the card has no name: give the contact one before importing it" };
+        return error;
+    }
 
     if (action == "attach") {
         if (auto allowed = auth::require(context, "customers.edit"); !allowed)
@@ -189,13 +259,77 @@ vcard::Card card_of(const json& party, const json& contact)
 
 } // namespace
 
+void leave_out_unstorable_values(vcard::Card& card)
+{
+    auto& warnings = card.warnings;
+    const auto& contact = contact_fields();
+    bool had_name = !card.name.empty();
+    keep_storable_text(card.name, "name", contact, "name", warnings);
+    keep_storable_text(card.title, "title", contact, "title", warnings);
+    keep_storable_text(card.department, "department", contact, "department", warnings);
+    keep_storable_text(card.notes, "notes", contact, "notes", warnings);
+    keep_storable_text(card.birthday, "birthday", contact, "birthday", warnings);
+    keep_storable_entries(
+        card.phones, "phones", contact, "phones", Stored::as_list,
+        [](const vcard::Phone& phone) {
+            return std::pair(
+                json { { "type", phone.type }, { "number", phone.number } }, phone.number);
+        },
+        warnings);
+    keep_storable_entries(
+        card.emails, "emails", contact, "emails", Stored::as_list,
+        [](const vcard::Email& email) {
+            return std::pair(
+                json { { "type", email.type }, { "address", email.address } }, email.address);
+        },
+        warnings);
+    keep_storable_entries(
+        card.messengers, "messengers", contact, "messengers", Stored::as_list,
+        [](const vcard::Messenger& messenger) {
+            return std::pair(
+                json { { "type", messenger.type }, { "id", messenger.id } }, messenger.id);
+        },
+        warnings);
+
+    // what a customer created from the card takes: its name, billing address and website
+    const auto& party = party_fields();
+    keep_storable_text(card.organization, "organization", party, "name", warnings);
+    keep_storable_entries(
+        card.addresses, "addresses", party, "billing_address", Stored::one_of_them,
+        [](const vcard::Address& a) {
+            json address = json::object();
+            auto set = [&](const char* key, const std::string& value) {
+                if (!value.empty())
+                    address[key] = value;
+            };
+            set("line1", a.line1);
+            set("line2", a.line2);
+            set("city", a.city);
+            set("region", a.region);
+            set("postal_code", a.postal_code);
+            set("country", a.country);
+            return std::pair(
+                address, joined({ a.line1, a.line2, a.city, a.region, a.postal_code, a.country }));
+        },
+        warnings);
+    keep_storable_entries(
+        card.urls, "urls", party, "website", Stored::one_of_them,
+        [](const std::string& url) { return std::pair(json(url), url); }, warnings);
+
+    if (had_name && card.name.empty())
+        warnings.push_back({ "name", "no_name",
+            "the card's name cannot be kept: the contact needs a name before it can be imported",
+            "" });
+}
+
 Result<json> parse_cards(
     db::Database& database, const http::RequestContext& context, const std::string& bytes)
 {
     auto parsed = vcard::parse(bytes);
     json cards = json::array();
     database.read([&](Connection& connection) {
-        for (const auto& card : parsed.cards) {
+        for (auto& card : parsed.cards) {
+            leave_out_unstorable_values(card);
             auto out = vcard::to_json(card);
             SimilarQuery query;
             query.name = card.organization.empty() ? card.name : card.organization;

@@ -15,7 +15,14 @@
 
 namespace rapport::customers {
 
-// {cards:[card + candidates], errors:[{index, line, reason}]} for the bytes of a .vcf file.
+// Leaves out of a parsed card what a contact, or the customer it creates, cannot store: an e-mail
+// that is not an address, a phone without a number, a text over its length, entries past the
+// most a list holds. Each lands in the card's warnings, so the rest of the card imports; a name
+// left out adds no_name.
+void leave_out_unstorable_values(vcard::Card& card);
+
+// {cards:[card + candidates + warnings], errors:[{index, line, reason}]} for the bytes of a .vcf
+// file.
 Result<nlohmann::json> parse_cards(
     db::Database& database, const http::RequestContext& context, const std::string& bytes);
 

@@ -64,34 +64,13 @@ void append_line(std::string& out, const std::string& line)
     out += "\r\n";
 }
 
-bool is_cjk(std::string_view text)
-{
-    return !text.empty() && static_cast<unsigned char>(text[0]) >= 0xE1;
-}
-
-// Family and given name for N when the card has only its display name: Korean, Chinese and
-// Japanese names start with the family name, Western ones end with it.
-std::pair<std::string, std::string> split_name(const Card& card)
+// Family and given name for N: the card's own when it came with N, else a split of the display
+// name.
+NameParts name_parts(const Card& card)
 {
     if (!card.family_name.empty() || !card.given_name.empty())
         return { card.family_name, card.given_name };
-    auto name = text::trim(card.name);
-    auto space = name.find(' ');
-    if (is_cjk(name)) {
-        if (space != std::string::npos)
-            return { name.substr(0, space), text::trim(name.substr(space + 1)) };
-        // one code point of family name: right for nearly all Korean and Chinese names
-        size_t length = 1;
-        while (length < name.size() && (static_cast<unsigned char>(name[length]) & 0xC0) == 0x80)
-            ++length;
-        if (length < name.size())
-            return { name.substr(0, length), name.substr(length) };
-        return { name, "" };
-    }
-    auto last = name.rfind(' ');
-    if (last == std::string::npos)
-        return { name, "" };
-    return { name.substr(last + 1), text::trim(name.substr(0, last)) };
+    return split_display_name(card.name);
 }
 
 std::string phone_types(const std::string& type, bool v4)
@@ -157,7 +136,7 @@ std::string write(const Card& card, Version version)
     append_line(out, "BEGIN:VCARD");
     append_line(out, v4 ? "VERSION:4.0" : "VERSION:3.0");
     append_line(out, "FN:" + escape(card.name));
-    auto [family, given] = split_name(card);
+    auto [family, given] = name_parts(card);
     append_line(
         out, "N:" + structured({ family, given, card.additional_names, card.prefix, card.suffix }));
     if (!card.organization.empty() || !card.department.empty())
@@ -218,15 +197,19 @@ json to_json(const Card& card)
     for (const auto& m : card.messengers)
         messengers.push_back(
             { { "type", m.type }, { "id", m.id }, { "service", text_or_null(m.service) } });
+    json warnings = json::array();
+    for (const auto& w : card.warnings)
+        warnings.push_back({ { "path", w.path }, { "code", w.code }, { "message", w.message },
+            { "value", text_or_null(w.value) } });
     return { { "index", card.index }, { "line", card.line },
-        { "version", text_or_null(card.version) }, { "name", card.name },
+        { "version", text_or_null(card.version) }, { "name", text_or_null(card.name) },
         { "given_name", text_or_null(card.given_name) },
         { "family_name", text_or_null(card.family_name) },
         { "organization", text_or_null(card.organization) }, { "title", text_or_null(card.title) },
         { "department", text_or_null(card.department) }, { "phones", phones }, { "emails", emails },
         { "addresses", addresses }, { "birthday", text_or_null(card.birthday) },
-        { "notes", text_or_null(card.notes) }, { "messengers", messengers },
-        { "urls", card.urls } };
+        { "notes", text_or_null(card.notes) }, { "messengers", messengers }, { "urls", card.urls },
+        { "warnings", warnings } };
 }
 
 Card from_json(const json& object)

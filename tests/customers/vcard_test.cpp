@@ -1,6 +1,7 @@
 // vCard reading and writing: every shared sample file with its values worked out by hand from the
 // bytes, plus synthetic Korean, Chinese, Japanese and broken files, and the writer's round trip.
 #include "customers/vcard.h"
+#include "customers/vcard_service.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -39,6 +40,10 @@ using Emails = std::vector<Email>;
 using Addresses = std::vector<Address>;
 using Messengers = std::vector<Messenger>;
 using Texts = std::vector<std::string>;
+using Warnings = std::vector<Warning>;
+
+const Warning no_name { "name", "no_name",
+    "the card has no FN, N or ORG: the contact needs a name before it can be imported", "" };
 
 std::string repeat(const std::string& text, int times)
 {
@@ -87,10 +92,15 @@ TEST(VcardSamples, AndroidSixCardsWithQuotedPrintableUtf8)
     for (int i = 0; i < 6; ++i)
         EXPECT_EQ(cards.at(i).index, i);
 
-    EXPECT_EQ(cards[0].name, "john.doe@company.com"); // only an e-mail: it names the card
+    // only an e-mail: no name, the user gives one
+    EXPECT_EQ(cards[0].name, "");
+    EXPECT_EQ(cards[0].warnings, (Warnings { no_name }));
     EXPECT_EQ(cards[0].emails, (Emails { { "work", "john.doe@company.com" } }));
     EXPECT_TRUE(cards[0].phones.empty());
+    EXPECT_EQ(cards[1].name, "");
     EXPECT_EQ(cards[1].emails, (Emails { { "work", "jane.doe@company.com" } }));
+    for (int i = 2; i < 6; ++i)
+        EXPECT_TRUE(cards[i].warnings.empty()) << i;
 
     EXPECT_EQ(cards[2].name, "Ñ Ñ Ñ Ñ Ñ");
     EXPECT_EQ(cards[2].family_name, "Ñ Ñ Ñ Ñ");
@@ -120,6 +130,83 @@ TEST(VcardSamples, AndroidSixCardsWithQuotedPrintableUtf8)
     EXPECT_EQ(cards[5].phones, (Phones { { "mobile", "55556666" } }));
     EXPECT_EQ(cards[5].emails, (Emails { { "work", "henry@company.com" } }));
     EXPECT_EQ(cards[5].organization, repeat(n, 44));
+}
+
+TEST(VcardStorable, AndroidCardKeepsItsDataWithoutTheEmailThatIsNoAddress)
+{
+    // the fifth card's second EMAIL is fourteen Ñ: the card imports with bob@company.com only
+    auto card = parse_sample("ezvcard_John_Doe_ANDROID.vcf", 6).cards.at(4);
+    leave_out_unstorable_values(card);
+    EXPECT_EQ(card.name, "Ñ Ñ Ñ Ñ");
+    EXPECT_EQ(card.emails, (Emails { { "work", "bob@company.com" } }));
+    EXPECT_EQ(card.phones,
+        (Phones { { "mobile", "123456" }, { "work", "123456" }, { "fax", "123456" } }));
+    EXPECT_EQ(card.organization, repeat("Ñ", 12));
+    EXPECT_EQ(card.urls, (Texts { "www.company.com", "http://www.company.com" }));
+    EXPECT_EQ(card.warnings,
+        (Warnings {
+            { "emails[1]", "invalid_email", "is not an e-mail address", repeat("Ñ", 14) } }));
+
+    auto json = to_json(card);
+    EXPECT_EQ(json["warnings"],
+        nlohmann::json::parse(R"([{"path":"emails[1]","code":"invalid_email",)"
+                              R"("message":"is not an e-mail address","value":")"
+            + repeat("Ñ", 14) + R"("}])"));
+}
+
+TEST(VcardStorable, PhoneOnlyCardHasNoName)
+{
+    // the tester's card: only TEL:123; "123" is a phone number, not a name
+    auto result = parse("BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:123\r\nEND:VCARD\r\n");
+    ASSERT_EQ(result.cards.size(), 1u);
+    auto card = result.cards[0];
+    EXPECT_EQ(card.name, "");
+    EXPECT_EQ(card.phones, (Phones { { "work", "123" } }));
+    leave_out_unstorable_values(card);
+    EXPECT_EQ(card.phones, (Phones { { "work", "123" } }));
+    EXPECT_EQ(card.warnings, (Warnings { no_name }));
+    EXPECT_TRUE(to_json(card)["name"].is_null());
+    EXPECT_EQ(to_json(card)["warnings"][0]["code"], "no_name");
+    EXPECT_TRUE(to_json(card)["warnings"][0]["value"].is_null());
+
+    // ORG still names a card, as a company's main line
+    auto shop = parse("BEGIN:VCARD\nVERSION:3.0\nORG:Bike Shop\nTEL:123\nEND:VCARD\n").cards.at(0);
+    EXPECT_EQ(shop.name, "Bike Shop");
+    EXPECT_TRUE(shop.warnings.empty());
+}
+
+TEST(VcardStorable, ValuesOverTheLimitsAreLeftOutOneByOne)
+{
+    // 21 phones (the 3rd without a number), a title of 101 characters, a name of 101
+    std::string file = "BEGIN:VCARD\nVERSION:3.0\nFN:" + repeat("가", 101)
+        + "\nTITLE:" + repeat("t", 101) + "\nTEL:12\nEMAIL:kim@example.com\nURL:https://"
+        + repeat("u", 200) + ".example\n";
+    for (int i = 0; i < 21; ++i)
+        file += "TEL:010-0000-" + std::to_string(1000 + i) + "\n";
+    file += "END:VCARD\n";
+    auto card = parse(file).cards.at(0);
+    ASSERT_EQ(card.phones.size(), 22u);
+    leave_out_unstorable_values(card);
+
+    EXPECT_EQ(card.name, "");
+    EXPECT_EQ(card.title, "");
+    Phones kept;
+    for (int i = 0; i < 20; ++i)
+        kept.push_back({ "work", "010-0000-" + std::to_string(1000 + i) });
+    EXPECT_EQ(card.phones, kept);
+    EXPECT_EQ(card.emails, (Emails { { "work", "kim@example.com" } }));
+    EXPECT_TRUE(card.urls.empty());
+    EXPECT_EQ(card.warnings,
+        (Warnings { { "name", "too_long", "must be at most 100 characters", repeat("가", 101) },
+            { "title", "too_long", "must be at most 100 characters", repeat("t", 101) },
+            { "phones[0]", "invalid_phone", "must contain a phone number", "12" },
+            { "phones[21]", "too_many", "must have at most 20 entries", "010-0000-1020" },
+            { "urls[0]", "too_long", "must be at most 200 characters",
+                "https://" + repeat("u", 200) + ".example" },
+            { "name", "no_name",
+                "the card's name cannot be kept: the contact needs a name before it can be "
+                "imported",
+                "" } }));
 }
 
 TEST(VcardSamples, GmailThreeZero)
@@ -478,8 +565,9 @@ void expect_well_formed(const std::string& text)
         EXPECT_LE(line.size(), 75u) << line;
         EXPECT_EQ(line.find('\n'), std::string::npos);
         // a folded line never starts inside a UTF-8 sequence
-        if (line.size() > 1 && line[0] == ' ')
+        if (line.size() > 1 && line[0] == ' ') {
             EXPECT_NE(static_cast<unsigned char>(line[1]) & 0xC0, 0x80) << line;
+        }
         start = end + 2;
     }
 }
@@ -522,10 +610,83 @@ TEST(VcardWriter, WesternNameAndFourZeroDate)
     card.name = "Anna Maria Schmidt";
     card.birthday = "1970-01-31";
     auto text = write(card, Version::v4_0);
-    EXPECT_NE(text.find("N:Schmidt;Anna Maria;;;\r\n"), std::string::npos) << text;
+    // three words: Maria may be a second given name or a first family name (García Márquez)
+    EXPECT_NE(text.find("N:;Anna Maria Schmidt;;;\r\n"), std::string::npos) << text;
     EXPECT_NE(text.find("BDAY:19700131\r\n"), std::string::npos) << text;
     EXPECT_EQ(text.rfind("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna Maria Schmidt\r\n", 0), 0u) << text;
     EXPECT_TRUE(text.ends_with("END:VCARD\r\n"));
+}
+
+// A contact keeps one name: N is written from its split, in the order the name's script reads.
+std::string written_name(const std::string& name)
+{
+    Card card;
+    card.name = name;
+    auto text = write(card, Version::v3_0);
+    auto start = text.find("FN:");
+    return text.substr(start, text.find("\r\nEND:VCARD") - start);
+}
+
+TEST(VcardWriter, NameOfAContactKeepsFamilyAndGivenOrder)
+{
+    EXPECT_EQ(written_name("김민수"), "FN:김민수\r\nN:김;민수;;;");
+    EXPECT_EQ(written_name("王小明"), "FN:王小明\r\nN:王;小明;;;");
+    EXPECT_EQ(written_name("John Smith"), "FN:John Smith\r\nN:Smith;John;;;");
+    // romanised Korean written family first, as the tester's card had it (N:Kim;Minsu): it may
+    // as well be given first ("Kim Basinger"), so N keeps it whole and phones show it as stored
+    EXPECT_EQ(written_name("Kim Minsu"), "FN:Kim Minsu\r\nN:;Kim Minsu;;;");
+}
+
+TEST(VcardWriter, KimMinsuRoundTripIsNotSwapped)
+{
+    auto imported
+        = parse("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kim;Minsu;;;\r\nFN:Kim Minsu\r\nEND:VCARD\r\n")
+              .cards.at(0);
+    EXPECT_EQ(imported.name, "Kim Minsu");
+    Card contact; // what the contact keeps of it
+    contact.name = imported.name;
+    auto text = write(contact, Version::v3_0);
+    EXPECT_EQ(
+        text, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Minsu\r\nN:;Kim Minsu;;;\r\nEND:VCARD\r\n");
+    auto back = parse(text).cards.at(0);
+    EXPECT_EQ(back.name, "Kim Minsu");
+    EXPECT_EQ(back.family_name, "");
+    EXPECT_EQ(back.given_name, "Kim Minsu");
+}
+
+TEST(VcardNames, SplitOnlyWhenTheOrderIsNotInDoubt)
+{
+    auto split = [](std::string_view name) { return split_display_name(name); };
+    // Korean: one-syllable family names, and the two-syllable ones before a two-syllable given
+    EXPECT_EQ(split("김민수"), (NameParts { "김", "민수" }));
+    EXPECT_EQ(split("이훈"), (NameParts { "이", "훈" }));
+    EXPECT_EQ(split("남궁민수"), (NameParts { "남궁", "민수" }));
+    EXPECT_EQ(split("김 민수"), (NameParts { "김", "민수" }));
+    EXPECT_EQ(split("선우진"), (NameParts { "", "선우진" })); // 선 우진 or 선우 진
+    EXPECT_EQ(split("김빛나리"), (NameParts { "", "김빛나리" }));
+    // Chinese, Simplified and Traditional
+    EXPECT_EQ(split("王小明"), (NameParts { "王", "小明" }));
+    EXPECT_EQ(split("李娜"), (NameParts { "李", "娜" }));
+    EXPECT_EQ(split("欧阳娜娜"), (NameParts { "欧阳", "娜娜" }));
+    EXPECT_EQ(split("歐陽娜娜"), (NameParts { "歐陽", "娜娜" }));
+    EXPECT_EQ(split("欧阳修"), (NameParts { "", "欧阳修" }));
+    EXPECT_EQ(split("王 小明"), (NameParts { "王", "小明" }));
+    // Japanese with a space; four kanji without one may be 2 + 2 or 1 + 3
+    EXPECT_EQ(split("安藤 ロイド"), (NameParts { "安藤", "ロイド" }));
+    EXPECT_EQ(split("田中太郎"), (NameParts { "", "田中太郎" }));
+    // Latin: two words given first, unless the first is an East Asian family name
+    EXPECT_EQ(split("John Smith"), (NameParts { "Smith", "John" }));
+    EXPECT_EQ(split("Jean-Luc O'Brien"), (NameParts { "O'Brien", "Jean-Luc" }));
+    EXPECT_EQ(split("José Álvarez"), (NameParts { "Álvarez", "José" }));
+    EXPECT_EQ(split("Minsu Kim"), (NameParts { "Kim", "Minsu" }));
+    EXPECT_EQ(split("Kim Minsu"), (NameParts { "", "Kim Minsu" }));
+    EXPECT_EQ(split("WANG Xiaoming"), (NameParts { "", "WANG Xiaoming" }));
+    EXPECT_EQ(split("Nguyễn An"), (NameParts { "", "Nguyễn An" }));
+    EXPECT_EQ(split("Doe, John"), (NameParts { "Doe", "John" }));
+    EXPECT_EQ(split("Smith, Jr"), (NameParts { "", "Smith, Jr" }));
+    EXPECT_EQ(split("Dr. Smith"), (NameParts { "", "Dr. Smith" }));
+    EXPECT_EQ(split("Madonna"), (NameParts { "", "Madonna" }));
+    EXPECT_EQ(split("  "), (NameParts {}));
 }
 
 TEST(VcardJson, CardSurvivesJson)

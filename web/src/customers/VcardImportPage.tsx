@@ -1,19 +1,29 @@
-// Business cards: upload a .vcf file, see each card with its likely duplicates, choose per card whether to
-// attach it to an existing customer, create a new customer for it or skip it, then import.
+// Business cards: upload a .vcf file, see each card with its likely duplicates and the values left out of
+// it, choose per card whether to attach it to an existing customer, create a new customer for it or skip
+// it (a card without a name needs one first), then import and see which cards failed and why.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, type Id } from '../shared/api';
 import { errorText } from '../shared/formErrors';
-import { useT } from '../shared/i18n';
+import { useT, type Translate } from '../shared/i18n';
+import type { MessageKey } from '../shared/messages';
 import { useDebounced } from '../shared/useDebounced';
 import type { SearchHit } from '../search/GlobalSearch';
 import { useReasonLabel, type SimilarParty } from './DuplicateWarning';
 
+/** A value the server left out of the card because a contact cannot store it, or `no_name`. */
+interface CardWarning {
+  path: string;
+  code: string;
+  message: string;
+  value?: string | null;
+}
+
 interface Card {
   index: number;
-  name?: string;
+  name?: string | null;
   given_name?: string;
   family_name?: string;
   organization?: string;
@@ -26,6 +36,7 @@ interface Card {
   notes?: string;
   messengers?: { type: string; id: string }[];
   candidates?: SimilarParty[];
+  warnings?: CardWarning[];
 }
 
 /** The server may send the candidates as a list or as the answer of /customers/similar. */
@@ -44,6 +55,17 @@ interface Choice {
   party_id?: Id;
   party_label?: string;
   new_name: string;
+  /** The contact's name the user gives a card that has none. */
+  contact_name: string;
+}
+
+interface ImportItem {
+  index: number;
+  card_index?: number;
+  status: 'created' | 'attached' | 'skipped' | 'failed';
+  party_id?: Id | null;
+  contact_id?: Id | null;
+  errors?: { path: string; code: string; message: string }[];
 }
 
 interface ImportAnswer {
@@ -52,14 +74,34 @@ interface ImportAnswer {
   attached: number;
   skipped: number;
   failed?: number;
-  items?: { index: number; party_id?: Id | null; contact_id?: Id | null }[];
+  items?: ImportItem[];
 }
 
 function defaultChoice(card: Card): Choice {
   const best = card.candidates?.[0];
   const newName = card.organization || card.name || '';
-  if (best && best.score >= 80) return { action: 'attach', party_id: best.id, party_label: best.name, new_name: newName };
-  return { action: 'create', new_name: newName };
+  if (best && best.score >= 80) return { action: 'attach', party_id: best.id, party_label: best.name, new_name: newName, contact_name: '' };
+  return { action: 'create', new_name: newName, contact_name: '' };
+}
+
+/** The contact's name a card imports with: its own, else the one the user typed. */
+function contactName(card: Card, choice: Choice | undefined): string {
+  return card.name || choice?.contact_name.trim() || '';
+}
+
+const PROBLEM_KEYS: Record<string, MessageKey> = {
+  no_name: 'vcard.problem.noName',
+  invalid_email: 'vcard.problem.invalidEmail',
+  invalid_phone: 'vcard.problem.invalidPhone',
+  too_long: 'vcard.problem.tooLong',
+  too_many: 'vcard.problem.tooMany',
+  not_found: 'vcard.problem.notFound',
+};
+
+/** Why a value was left out or a card failed, in the user's language when the code is known. */
+function problemText(t: Translate, problem: { code: string; message: string }): string {
+  const key = PROBLEM_KEYS[problem.code];
+  return key ? t(key) : problem.message;
 }
 
 /** A customer picked by searching, for cards whose customer is not among the candidates. */
@@ -131,9 +173,11 @@ export function VcardImportPage() {
     try {
       const cards = parsed.cards.map((card) => {
         const choice = choices[card.index];
-        const { candidates: _candidates, ...plain } = card;
+        const { candidates: _candidates, warnings: _warnings, ...rest } = card;
+        const name = contactName(card, choice);
+        const plain = { ...rest, name: name || null };
         if (choice.action === 'attach') return { card: plain, action: 'attach', party_id: choice.party_id };
-        if (choice.action === 'create') return { card: plain, action: 'create', party: { name: choice.new_name.trim() || card.organization || card.name } };
+        if (choice.action === 'create') return { card: plain, action: 'create', party: { name: choice.new_name.trim() || card.organization || name } };
         return { card: plain, action: 'skip' };
       });
       const answer = await api.post<ImportAnswer>('/vcard/import', { cards });
@@ -171,7 +215,19 @@ export function VcardImportPage() {
     } else if (value === 'create' || value === 'skip') setChoice(card.index, { action: value });
   };
 
-  const ready = parsed && parsed.cards.every((c) => choices[c.index]?.action !== 'attach' || choices[c.index]?.party_id !== undefined);
+  const ready =
+    parsed &&
+    parsed.cards.every((c) => {
+      const choice = choices[c.index];
+      if (choice?.action === 'skip') return true;
+      return contactName(c, choice) !== '' && (choice?.action !== 'attach' || choice.party_id !== undefined);
+    });
+  const cardLabel = (cardIndex: number | undefined) => {
+    const card = parsed?.cards.find((c) => c.index === cardIndex);
+    const name = card ? contactName(card, choices[card.index]) : '';
+    return name || t('vcard.unnamedCard', { n: (cardIndex ?? 0) + 1 });
+  };
+  const failedItems = (result?.items ?? []).filter((i) => i.status === 'failed');
 
   return (
     <div>
@@ -227,7 +283,22 @@ export function VcardImportPage() {
                 render: (_, c) => (
                   <Descriptions size="small" column={1} colon={false}>
                     <Descriptions.Item label={t('contact.name')}>
-                      <span data-testid="vcard-card-name">{c.name}</span>
+                      {c.name ? (
+                        <span data-testid="vcard-card-name">{c.name}</span>
+                      ) : (
+                        <Space direction="vertical" size={2}>
+                          <Input
+                            value={choices[c.index]?.contact_name ?? ''}
+                            onChange={(e) => setChoice(c.index, { contact_name: e.target.value })}
+                            placeholder={t('vcard.namePlaceholder')}
+                            status={choices[c.index]?.action !== 'skip' && !contactName(c, choices[c.index]) ? 'error' : undefined}
+                            data-testid={`vcard-contact-name-${c.index}`}
+                          />
+                          <Typography.Text type="warning" data-testid={`vcard-no-name-${c.index}`}>
+                            {t('vcard.noName')}
+                          </Typography.Text>
+                        </Space>
+                      )}
                     </Descriptions.Item>
                     {c.organization && <Descriptions.Item label={t('vcard.organization')}>{c.organization}</Descriptions.Item>}
                     {(c.title || c.department) && (
@@ -239,6 +310,15 @@ export function VcardImportPage() {
                     {c.emails && c.emails.length > 0 && (
                       <Descriptions.Item label={t('party.emails')}>{c.emails.map((e) => e.address).join(', ')}</Descriptions.Item>
                     )}
+                    {(c.warnings ?? [])
+                      .filter((w) => w.code !== 'no_name')
+                      .map((w) => (
+                        <Descriptions.Item key={w.path} label="">
+                          <Typography.Text type="warning" data-testid="vcard-left-out">
+                            {t('vcard.leftOut', { value: w.value ?? '', reason: problemText(t, w) })}
+                          </Typography.Text>
+                        </Descriptions.Item>
+                      ))}
                   </Descriptions>
                 ),
               },
@@ -280,6 +360,7 @@ export function VcardImportPage() {
                       <Input
                         value={choices[c.index].new_name}
                         onChange={(e) => setChoice(c.index, { new_name: e.target.value })}
+                        placeholder={c.organization || contactName(c, choices[c.index])}
                         addonBefore={t('vcard.newCustomer')}
                         data-testid={`vcard-new-name-${c.index}`}
                       />
@@ -307,17 +388,29 @@ export function VcardImportPage() {
             failed: result.failed ?? 0,
           })}
           description={
-            <Space wrap>
-              {(result.items ?? [])
-                .filter((i) => i.party_id)
-                .map((i) => (
-                  <Link key={i.index} to={`/customers/${i.party_id}`} data-testid="vcard-result-party">
-                    {parsed?.cards.find((c) => c.index === i.index)?.name ?? `#${i.index + 1}`}
-                  </Link>
-                ))}
-              <Button size="small" onClick={() => (setParsed(null), setResult(null), setFileName(null))}>
-                {t('vcard.another')}
-              </Button>
+            <Space direction="vertical">
+              {failedItems.length > 0 && (
+                <div data-testid="vcard-failed">
+                  <Typography.Text strong>{t('vcard.failedCards')}</Typography.Text>
+                  {failedItems.map((i) => (
+                    <div key={i.index} data-testid="vcard-failed-card">
+                      {cardLabel(i.card_index)}: {(i.errors ?? []).map((e) => problemText(t, e)).join('; ')}
+                    </div>
+                  ))}
+                </div>
+              )}
+              <Space wrap>
+                {(result.items ?? [])
+                  .filter((i) => i.party_id)
+                  .map((i) => (
+                    <Link key={i.index} to={`/customers/${i.party_id}`} data-testid="vcard-result-party">
+                      {cardLabel(i.card_index)}
+                    </Link>
+                  ))}
+                <Button size="small" onClick={() => (setParsed(null), setResult(null), setFileName(null))}>
+                  {t('vcard.another')}
+                </Button>
+              </Space>
             </Space>
           }
         />
