@@ -184,6 +184,17 @@ Status check_custom_columns(db::Database& database, const http::RequestContext& 
     return Ok {};
 }
 
+// The `kind` (a registered import kind) and the required `mapping` of a request body.
+std::pair<std::optional<std::string>, const json*> read_kind_and_mapping(http::JsonInput& input)
+{
+    auto names = import_kind_names();
+    auto kind_name = input.choice("kind", { names.begin(), names.end() }, true);
+    auto mapping = input.raw("mapping");
+    if (!mapping)
+        input.fail("mapping", "required", "is required");
+    return { kind_name, mapping };
+}
+
 // A job request's body, read and checked against its file.
 struct JobRequest {
     int64_t file_id = 0;
@@ -196,11 +207,7 @@ Result<JobRequest> read_job_request(
 {
     http::JsonInput input(body);
     auto file_id = input.integer("file_id", true, 1);
-    auto names = import_kind_names();
-    auto kind_name = input.choice("kind", { names.begin(), names.end() }, true);
-    auto mapping = input.raw("mapping");
-    if (!mapping)
-        input.fail("mapping", "required", "is required");
+    auto [kind_name, mapping] = read_kind_and_mapping(input);
     auto policy = input.choice("duplicate_policy", { "skip", "update", "create" });
     auto key = input.text("duplicate_key", false, 20);
     if (auto valid = input.finish(); !valid)
@@ -707,19 +714,19 @@ Result<json> save_import_mapping(
 {
     http::JsonInput input(body);
     auto name = input.text("name", true, 100);
-    auto names = import_kind_names();
-    auto kind_name = input.choice("kind", { names.begin(), names.end() }, true);
-    auto mapping = input.raw("mapping");
-    if (!mapping)
-        input.fail("mapping", "required", "is required");
-    else if (!mapping->is_object())
+    auto [kind_name, mapping] = read_kind_and_mapping(input);
+    if (mapping && !mapping->is_object())
         input.fail("mapping", "invalid_type", "must be an object of {column: field}");
-    else if (kind_name) {
+    else if (mapping && kind_name) {
         const ImportKind* kind = find_import_kind(*kind_name);
         for (const auto& [header, field] : mapping->items()) {
             if (field.is_null() || (field.is_string() && field.get<std::string>().empty()))
                 continue;
-            if (!field.is_string() || !find_mappable_field(*kind, field.get<std::string>()))
+            // custom fields are checked against the tenant's definitions when the mapping is used
+            bool custom = field.is_string() && !kind->custom_entity.empty()
+                && field.get<std::string>().rfind("custom.", 0) == 0
+                && is_custom_field_code(field.get<std::string>().substr(7));
+            if (!custom && (!field.is_string() || !find_mappable_field(*kind, field.get<std::string>())))
                 input.fail("mapping." + header, "unknown_field",
                     *kind_name + " have no field "
                         + (field.is_string() ? field.get<std::string>() : field.dump()));

@@ -235,6 +235,13 @@ test('an import fills custom fields from columns named by label or code, checked
   const [one] = (await listAll(own, '/customers?q=CF-1')).filter((c) => c.code === 'CF-1');
   assert.deepEqual(one.custom_fields, { segment: 'wholesale', employees: 40, channels: ['online', 'phone'], founded: '2001-05-17' });
 
+  // a mapping with custom columns can be saved for the next file; one without a mapping cannot
+  const saved = expectStatus(await own.post('/import-mappings', { name: 'With custom', kind: 'customers',
+    mapping: { Code: 'code', Segment: 'custom.segment' } }), 201);
+  assert.deepEqual(saved.mapping, { Code: 'code', Segment: 'custom.segment' });
+  assertFieldErrors(await own.post('/import-mappings', { name: 'No mapping', kind: 'customers' }),
+    [{ path: 'mapping', code: 'required' }]);
+
   // mapping a custom field the tenant does not have is refused before anything is written
   const { refused } = await importCustomers(own, 'Code,Name,Colour\nCF-9,Import Unknown,red\n',
     { Code: 'code', Name: 'name', Colour: 'custom.colour' });
