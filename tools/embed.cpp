@@ -1,5 +1,6 @@
-// Turns a folder of files (the built web app, the example mapping files) into a C++ source holding them as byte arrays, so the
-// rapport binary serves its own front end. Usage: rapport_embed DIR OUTPUT.cpp
+// Turns a folder of files (the built web app, the example mapping files) into a C++ source holding
+// them as byte arrays, so the rapport binary serves its own front end. Usage: rapport_embed DIR
+// OUTPUT.cpp
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -44,8 +45,9 @@ int main(int argc, char** argv)
         << "    static const std::vector<WebAsset> assets = {\n";
     for (size_t i = 0; i < files.size(); ++i) {
         auto relative = "/" + fs::relative(files[i], root).generic_string();
-        out << "        {\"" << relative << "\", std::string_view(reinterpret_cast<const char*>(file_"
-            << i << "), sizeof(file_" << i << ") - 1)},\n";
+        out << "        {\"" << relative
+            << "\", std::string_view(reinterpret_cast<const char*>(file_" << i << "), sizeof(file_"
+            << i << ") - 1)},\n";
     }
     out << "    };\n    return assets;\n}\n} // namespace rapport::app\n";
     return out ? 0 : 1;

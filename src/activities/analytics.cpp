@@ -1,8 +1,8 @@
 #include "activities/analytics.h"
 
-#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
+#include "core/dates.h"
 #include "customers/parties.h"
 
 #include <map>
@@ -158,8 +158,8 @@ Result<ReportTable> activity_report(
         return period.take_error();
 
     return database.read([&](Connection& connection) -> Result<ReportTable> {
-        auto range
-            = read_range(request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
+        auto range = read_range(
+            request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;
@@ -256,8 +256,10 @@ Result<ReportTable> last_contact_report(
         auto where = customers::visibility(context, customers::PartyView::customers, "p", params);
         std::map<std::string, int64_t> counts;
         for (const auto& row : connection.query("SELECT " + bucket_case
-                     + " AS bucket, COUNT(*) FROM (SELECT (SELECT MAX(a.occurred_at) FROM activities a "
-                       "WHERE a.tenant_id = p.tenant_id AND a.party_id = p.id AND a.occurred_at < ?) "
+                     + " AS bucket, COUNT(*) FROM (SELECT (SELECT MAX(a.occurred_at) FROM "
+                       "activities a "
+                       "WHERE a.tenant_id = p.tenant_id AND a.party_id = p.id AND a.occurred_at < "
+                       "?) "
                        "AS last_contact FROM parties p WHERE "
                      + where + " AND p.archived = 0) b GROUP BY 1",
                  params))
@@ -280,8 +282,8 @@ Result<ReportTable> visits_by_region_report(
     db::Database& database, const http::RequestContext& context, const http::Request& request)
 {
     return database.read([&](Connection& connection) -> Result<ReportTable> {
-        auto range
-            = read_range(request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
+        auto range = read_range(
+            request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;

@@ -1,8 +1,8 @@
 #include "activities/reminders.h"
 
-#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
+#include "core/dates.h"
 #include "core/text.h"
 #include "customers/parties.h"
 
@@ -45,7 +45,8 @@ std::string overdue_condition(db::Params& params, const std::string& as_of)
 std::string dormant_condition(db::Params& params, const ReminderQuery& query, const json& days)
 {
     auto cutoff = [&](int64_t n) {
-        return dates::start_of_day(query.timezone, dates::add_days(query.as_of, static_cast<int>(-n + 1)));
+        return dates::start_of_day(
+            query.timezone, dates::add_days(query.as_of, static_cast<int>(-n + 1)));
     };
     std::string cases;
     // explicit iterators: with structured bindings over items() the levels did not match here

@@ -12,9 +12,9 @@ namespace rapport::activities {
 
 namespace {
 
-using http::Request;
 using http::permitted;
 using http::report_response;
+using http::Request;
 using http::respond;
 using http::Response;
 using http::with_body;
@@ -30,8 +30,9 @@ void register_activity_log(http::Router& router, db::Database& db)
         }));
     router.post("/api/v1/activities", "activities", "Log a contact with a customer",
         permitted("activities.create", [&db](Request& request) {
-            return with_body(request,
-                [&](const json& body) { return respond(create_activity(db, request.context, body), 201); });
+            return with_body(request, [&](const json& body) {
+                return respond(create_activity(db, request.context, body), 201);
+            });
         }));
     router.patch("/api/v1/activities/{id}", "activities",
         "Change a logged contact (If-Match: version)",
@@ -47,14 +48,15 @@ void register_activity_log(http::Router& router, db::Database& db)
         }));
     router.del("/api/v1/activities/{id}", "activities", "Delete a logged contact",
         permitted("activities.delete", [&db](Request& request) {
-            return with_id(
-                request, [&](int64_t id) { return respond(delete_activity(db, request.context, id)); });
+            return with_id(request,
+                [&](int64_t id) { return respond(delete_activity(db, request.context, id)); });
         }));
     router.get("/api/v1/customers/{id}/activities", "activities",
         "A customer's contact timeline, newest first",
         permitted("activities.read", [&db](Request& request) {
-            return with_id(request,
-                [&](int64_t id) { return respond(list_activities(db, request.context, request, id)); });
+            return with_id(request, [&](int64_t id) {
+                return respond(list_activities(db, request.context, request, id));
+            });
         }));
 }
 
@@ -111,16 +113,22 @@ void register_reminder_routes(http::Router& router, db::Database& db)
 void register_analytics_routes(http::Router& router, db::Database& db)
 {
     router.get("/api/v1/analytics/activities", "analytics",
-        "Activities per period by employee or type (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
-            return report_response(request, activity_report(db, request.context, request), "activities");
+        "Activities per period by employee or type (JSON or XLSX)",
+        permitted("analytics.read", [&db](Request& request) {
+            return report_response(
+                request, activity_report(db, request.context, request), "activities");
         }));
     router.get("/api/v1/analytics/last-contact", "analytics",
-        "Customers by days since last contact (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
-            return report_response(request, last_contact_report(db, request.context, request), "last-contact");
+        "Customers by days since last contact (JSON or XLSX)",
+        permitted("analytics.read", [&db](Request& request) {
+            return report_response(
+                request, last_contact_report(db, request.context, request), "last-contact");
         }));
     router.get("/api/v1/analytics/visits-by-region", "analytics",
-        "Visits per customer region (JSON or XLSX)", permitted("analytics.read", [&db](Request& request) {
-            return report_response(request, visits_by_region_report(db, request.context, request), "visits-by-region");
+        "Visits per customer region (JSON or XLSX)",
+        permitted("analytics.read", [&db](Request& request) {
+            return report_response(
+                request, visits_by_region_report(db, request.context, request), "visits-by-region");
         }));
 }
 

@@ -1,8 +1,8 @@
 #include "activities/service.h"
 
-#include "core/dates.h"
 #include "activities/model.h"
 #include "activities/store.h"
+#include "core/dates.h"
 #include "core/text.h"
 #include "customers/merge_hooks.h"
 #include "http/json_input.h"

@@ -66,7 +66,8 @@ http::Response serve_web_asset(const http::Request& request)
         http::Response missing;
         missing.status = 404;
         missing.content_type = "text/plain; charset=utf-8";
-        missing.body = assets.empty() ? "The web app was not built into this binary.\n" : "Not found.\n";
+        missing.body
+            = assets.empty() ? "The web app was not built into this binary.\n" : "Not found.\n";
         return missing;
     }
     http::Response response;
@@ -74,7 +75,8 @@ http::Response serve_web_asset(const http::Request& request)
     response.body = std::string(asset->bytes);
     // hashed bundle names never change content; index.html must always be fresh
     bool hashed = asset->path.rfind("/assets/", 0) == 0;
-    response.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+    response.headers.emplace_back(
+        "Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
     response.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return response;
 }
@@ -101,7 +103,8 @@ void register_domains()
         customers::register_relationship_domain();
         // customers sits below activities: its pool warnings reach the Today page from here
         activities::register_reminder_provider("pool_warning",
-            [](db::Connection& connection, const http::RequestContext& context, const activities::ReminderQuery& query) {
+            [](db::Connection& connection, const http::RequestContext& context,
+                const activities::ReminderQuery& query) {
                 activities::ReminderAnswer answer;
                 answer.items = customers::pool_warning_reminders(connection, context, query.as_of);
                 answer.counts["pool_warning"] = static_cast<int64_t>(answer.items.size());
@@ -124,19 +127,29 @@ void build(Application& application)
     customers::register_search_routes(router, application.database);
     activities::register_activity_routes(router, application.database);
 
-    router.get("/healthz", "plumbing", "Liveness and database check", [database = application.database](http::Request&) {
-        database->read([](db::Connection& connection) { return connection.scalar("SELECT 1"); });
-        return http::Response::json({{"status", "ok"}});
-    }, http::Access::open);
-    router.get("/metrics", "plumbing", "Prometheus metrics", [&metrics = application.metrics](http::Request&) {
-        http::Response response;
-        response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        response.body = metrics.render();
-        return response;
-    }, http::Access::open);
-    router.get("/api/v1/openapi.json", "plumbing", "This document", [&router](http::Request&) {
-        return http::Response::json(http::openapi_document(router, version));
-    }, http::Access::open);
+    router.get(
+        "/healthz", "plumbing", "Liveness and database check",
+        [database = application.database](http::Request&) {
+            database->read(
+                [](db::Connection& connection) { return connection.scalar("SELECT 1"); });
+            return http::Response::json({ { "status", "ok" } });
+        },
+        http::Access::open);
+    router.get(
+        "/metrics", "plumbing", "Prometheus metrics",
+        [&metrics = application.metrics](http::Request&) {
+            http::Response response;
+            response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+            response.body = metrics.render();
+            return response;
+        },
+        http::Access::open);
+    router.get(
+        "/api/v1/openapi.json", "plumbing", "This document",
+        [&router](http::Request&) {
+            return http::Response::json(http::openapi_document(router, version));
+        },
+        http::Access::open);
     router.set_fallback(serve_web_asset);
 
     application.metrics.set_pool_probe([database = application.database] {

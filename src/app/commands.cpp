@@ -9,10 +9,9 @@
 #include "http/server.h"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include <fstream>
 #include <iostream>
+#include <spdlog/spdlog.h>
 #include <thread>
 
 namespace rapport::app {
@@ -61,17 +60,22 @@ int serve(const std::string& url, const std::string& bind, int port, bool demo, 
     options.bind = bind;
     options.port = static_cast<uint16_t>(port);
     options.workers = static_cast<size_t>(workers);
-    http::Server server(application.router, application.metrics,
-        [database](http::Request& request) { return auth::authenticate(*database, request); }, options);
+    http::Server server(
+        application.router, application.metrics,
+        [database](http::Request& request) { return auth::authenticate(*database, request); },
+        options);
     try {
         server.run([&] {
-            std::cerr << "Rapport " << version << " serving http://" << bind << ":" << port << "/ on "
-                      << (database->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL") << std::endl;
+            std::cerr << "Rapport " << version << " serving http://" << bind << ":" << port
+                      << "/ on "
+                      << (database->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL")
+                      << std::endl;
             if (demo)
                 std::cerr << "Demo sign-in: " << demo_email << " / " << demo_password << std::endl;
         });
     } catch (const std::exception& error) {
-        std::cerr << "error: cannot serve on " << bind << ":" << port << ": " << error.what() << std::endl;
+        std::cerr << "error: cannot serve on " << bind << ":" << port << ": " << error.what()
+                  << std::endl;
         return 1;
     }
     customers::stop_import_runner();
@@ -83,7 +87,7 @@ int serve(const std::string& url, const std::string& bind, int port, bool demo, 
 
 int run_command_line(int argc, char** argv)
 {
-    CLI::App cli{"Rapport: CRM and sales back office for small and medium businesses."};
+    CLI::App cli { "Rapport: CRM and sales back office for small and medium businesses." };
     cli.require_subcommand(1);
     cli.set_version_flag("--version", version);
 
@@ -93,10 +97,15 @@ int run_command_line(int argc, char** argv)
     int port = 8080;
     int workers = 4;
     bool demo = false;
-    serve_command->add_option("--db", url, "Database URL: sqlite:PATH or postgresql://…")->capture_default_str();
+    serve_command->add_option("--db", url, "Database URL: sqlite:PATH or postgresql://…")
+        ->capture_default_str();
     serve_command->add_option("--bind", bind, "Address to listen on")->capture_default_str();
-    serve_command->add_option("--port", port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
-    serve_command->add_option("--workers", workers, "Worker threads (and database connections)")->capture_default_str()->check(CLI::Range(1, 64));
+    serve_command->add_option("--port", port, "Port to listen on")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 65535));
+    serve_command->add_option("--workers", workers, "Worker threads (and database connections)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 64));
     serve_command->add_flag("--demo", demo, "Create the demo company if it does not exist");
 
     auto* migrate_command = cli.add_subcommand("migrate", "Bring the database schema up to date");
@@ -104,36 +113,47 @@ int run_command_line(int argc, char** argv)
 
     auto* tenant_command = cli.add_subcommand("tenant", "Manage companies (tenants)");
     tenant_command->require_subcommand(1);
-    auto* tenant_create = tenant_command->add_subcommand("create", "Create a company with its owner; prints its id");
+    auto* tenant_create = tenant_command->add_subcommand(
+        "create", "Create a company with its owner; prints its id");
     auth::TenantSettings settings;
     auth::NewAccount owner;
     owner.name = "Administrator";
     tenant_create->add_option("--db", url, "Database URL")->required();
     tenant_create->add_option("--name", settings.name, "Company name")->required();
-    tenant_create->add_option("--currency", settings.currency, "ISO 4217 currency, e.g. KRW")->required();
-    tenant_create->add_option("--timezone", settings.timezone, "IANA time zone, e.g. Asia/Seoul")->required();
+    tenant_create->add_option("--currency", settings.currency, "ISO 4217 currency, e.g. KRW")
+        ->required();
+    tenant_create->add_option("--timezone", settings.timezone, "IANA time zone, e.g. Asia/Seoul")
+        ->required();
     tenant_create->add_option("--locale", settings.locale, "ko, zh-CN or en")->required();
     tenant_create->add_option("--admin-email", owner.email, "The owner's e-mail")->required();
-    tenant_create->add_option("--admin-password", owner.password, "The owner's password (at least 8 characters)")->required();
-    tenant_create->add_option("--admin-name", owner.name, "The owner's name")->capture_default_str();
+    tenant_create
+        ->add_option(
+            "--admin-password", owner.password, "The owner's password (at least 8 characters)")
+        ->required();
+    tenant_create->add_option("--admin-name", owner.name, "The owner's name")
+        ->capture_default_str();
 
     auto* token_command = cli.add_subcommand("token", "Manage API tokens");
     token_command->require_subcommand(1);
-    auto* token_create = token_command->add_subcommand("create", "Create a bearer API token; prints it");
+    auto* token_create
+        = token_command->add_subcommand("create", "Create a bearer API token; prints it");
     int64_t tenant_id = 0;
     std::string email;
     std::string token_name = "cli";
     token_create->add_option("--db", url, "Database URL")->required();
     token_create->add_option("--tenant", tenant_id, "Company id")->required();
     token_create->add_option("--email", email, "The user the token acts as")->required();
-    token_create->add_option("--name", token_name, "A name to recognise the token by")->capture_default_str();
+    token_create->add_option("--name", token_name, "A name to recognise the token by")
+        ->capture_default_str();
 
-    auto* demo_command = cli.add_subcommand("demo", "Create a demo company (generated, or from the Northwind CSVs)");
+    auto* demo_command = cli.add_subcommand(
+        "demo", "Create a demo company (generated, or from the Northwind CSVs)");
     std::string northwind_dir;
     std::string admin_email;
     std::string admin_password;
     demo_command->add_option("--db", url, "Database URL")->required();
-    demo_command->add_option("--northwind", northwind_dir, "Folder with the Northwind CSV files")->check(CLI::ExistingDirectory);
+    demo_command->add_option("--northwind", northwind_dir, "Folder with the Northwind CSV files")
+        ->check(CLI::ExistingDirectory);
     demo_command->add_option("--admin-email", admin_email, "The demo owner's e-mail");
     demo_command->add_option("--admin-password", admin_password, "The demo owner's password");
 
@@ -144,12 +164,20 @@ int run_command_line(int argc, char** argv)
     std::string import_user;
     import_command->add_option("--db", url, "Database URL")->required();
     import_command->add_option("--tenant", tenant_id, "Company id")->required();
-    import_command->add_option("--kind", kind, "customers, suppliers, contacts, products or employees")->required();
-    import_command->add_option("--mapping", mapping_path,
-        "JSON file: {\"mapping\": {column: field}, \"duplicate_policy\": \"skip|update|create\", \"duplicate_key\": \"code|name\"}")
-        ->required()->check(CLI::ExistingFile);
-    import_command->add_option("--user", import_user, "The user the import runs as (default: the owner)");
-    import_command->add_option("FILE", file_path, "The file to import")->required()->check(CLI::ExistingFile);
+    import_command
+        ->add_option("--kind", kind, "customers, suppliers, contacts, products or employees")
+        ->required();
+    import_command
+        ->add_option("--mapping", mapping_path,
+            "JSON file: {\"mapping\": {column: field}, \"duplicate_policy\": "
+            "\"skip|update|create\", \"duplicate_key\": \"code|name\"}")
+        ->required()
+        ->check(CLI::ExistingFile);
+    import_command->add_option(
+        "--user", import_user, "The user the import runs as (default: the owner)");
+    import_command->add_option("FILE", file_path, "The file to import")
+        ->required()
+        ->check(CLI::ExistingFile);
 
     CLI11_PARSE(cli, argc, argv);
     spdlog::set_level(spdlog::level::warn);
@@ -185,14 +213,16 @@ int run_command_line(int argc, char** argv)
         auto database = open_or_exit(url, 2);
         register_domains();
         auto signed_in = northwind_dir.empty()
-                             ? ensure_demo_tenant(*database, admin_email.empty() ? demo_email : admin_email,
-                                   admin_password.empty() ? demo_password : admin_password)
-                             : load_northwind(*database, northwind_dir, admin_email.empty() ? "admin@northwind.test" : admin_email,
-                                   admin_password.empty() ? "northwind-demo" : admin_password, std::cerr);
+            ? ensure_demo_tenant(*database, admin_email.empty() ? demo_email : admin_email,
+                admin_password.empty() ? demo_password : admin_password)
+            : load_northwind(*database, northwind_dir,
+                admin_email.empty() ? "admin@northwind.test" : admin_email,
+                admin_password.empty() ? "northwind-demo" : admin_password, std::cerr);
         if (!signed_in)
             return fail(signed_in.error());
         std::cout << signed_in->tenant_id << "\n"
-                  << "Sign in at http://127.0.0.1:8080/ as " << signed_in->email << " / " << signed_in->password << std::endl;
+                  << "Sign in at http://127.0.0.1:8080/ as " << signed_in->email << " / "
+                  << signed_in->password << std::endl;
         return 0;
     }
     if (import_command->parsed()) {
@@ -201,10 +231,12 @@ int run_command_line(int argc, char** argv)
         std::ifstream mapping_file(mapping_path);
         auto mapping = nlohmann::json::parse(mapping_file, nullptr, false);
         if (mapping.is_discarded() || !mapping.is_object())
-            return fail(Error::make(ErrorCode::invalid_input, "invalid_mapping", mapping_path + " is not a JSON object"));
-        auto result = customers::run_import_file(*database, tenant_id, import_user, kind, file_path, mapping,
-            [](const nlohmann::json& progress) {
-                std::cerr << "\r" << progress.value("processed", 0) << " / " << progress.value("total", 0) << " rows" << std::flush;
+            return fail(Error::make(ErrorCode::invalid_input, "invalid_mapping",
+                mapping_path + " is not a JSON object"));
+        auto result = customers::run_import_file(*database, tenant_id, import_user, kind, file_path,
+            mapping, [](const nlohmann::json& progress) {
+                std::cerr << "\r" << progress.value("processed", 0) << " / "
+                          << progress.value("total", 0) << " rows" << std::flush;
             });
         std::cerr << std::endl;
         if (!result)

@@ -1,10 +1,10 @@
 #include "app/demo_data.h"
 
-#include "core/dates.h"
 #include "activities/store.h"
 #include "auth/service.h"
 #include "catalog/products.h"
 #include "core/clock.h"
+#include "core/dates.h"
 #include "customers/employees.h"
 #include "customers/lists.h"
 #include "customers/parties.h"
@@ -740,15 +740,17 @@ const char* mailboxes[] = { "info", "sales", "office", "contact" };
 
 // Parties keep the codes of the tenant's lists of values. The demo company's words map to the
 // default items, plus the few it adds to its own lists (demo_list_items).
-const std::map<std::string, std::string> industry_codes = { { "IT서비스", "it" }, { "건설", "construction" },
-    { "기계", "machinery" }, { "도소매", "wholesale" }, { "무역", "trading" }, { "물류", "logistics" },
-    { "식품", "food" }, { "전자부품", "electronics" }, { "제조", "manufacturing" }, { "화학", "chemicals" } };
+const std::map<std::string, std::string> industry_codes = { { "IT서비스", "it" },
+    { "건설", "construction" }, { "기계", "machinery" }, { "도소매", "wholesale" },
+    { "무역", "trading" }, { "물류", "logistics" }, { "식품", "food" },
+    { "전자부품", "electronics" }, { "제조", "manufacturing" }, { "화학", "chemicals" } };
 const std::map<std::string, std::string> source_codes = { { "기존거래처", "existing_customer" },
     { "소개", "referral" }, { "온라인 B2B", "online_b2b" }, { "온라인광고", "advertising" },
     { "전시회", "trade_show" }, { "콜드콜", "cold_call" }, { "홈페이지", "website" } };
-const std::map<std::string, std::string> region_codes = { { "경기", "gyeonggi" }, { "경남", "gyeongnam" },
-    { "대구", "daegu" }, { "부산", "busan" }, { "서울", "seoul" }, { "인천", "incheon" }, { "대만", "taiwan" },
-    { "미국", "usa" }, { "중국", "china" }, { "홍콩", "hong_kong" } };
+const std::map<std::string, std::string> region_codes
+    = { { "경기", "gyeonggi" }, { "경남", "gyeongnam" }, { "대구", "daegu" }, { "부산", "busan" },
+          { "서울", "seoul" }, { "인천", "incheon" }, { "대만", "taiwan" }, { "미국", "usa" },
+          { "중국", "china" }, { "홍콩", "hong_kong" } };
 
 struct DemoListItem {
     const char* list;
@@ -758,8 +760,8 @@ struct DemoListItem {
 const DemoListItem demo_list_items[] = { { "industries", "trading", "무역" },
     { "industries", "machinery", "기계" }, { "industries", "electronics", "전자부품" },
     { "industries", "chemicals", "화학" }, { "sources", "online_b2b", "온라인 B2B" },
-    { "regions", "china", "중국" }, { "regions", "taiwan", "대만" }, { "regions", "hong_kong", "홍콩" },
-    { "regions", "usa", "미국" } };
+    { "regions", "china", "중국" }, { "regions", "taiwan", "대만" },
+    { "regions", "hong_kong", "홍콩" }, { "regions", "usa", "미국" } };
 
 std::string code_of(const std::map<std::string, std::string>& codes, const std::string& word)
 {
@@ -828,7 +830,8 @@ ColumnValues party_columns(Dice& dice, const PartyDraft& party, bool supplier, i
         { "industry", code_of(industry_codes, party.industry) },
         { "source",
             code_of(source_codes,
-                std::string(supplier ? dice.pick(supplier_sources) : dice.pick(customer_sources))) },
+                std::string(
+                    supplier ? dice.pick(supplier_sources) : dice.pick(customer_sources))) },
         { "region", code_of(region_codes, party.territory) },
         { "tags", pick_tags(dice, level, supplier).dump() },
         { "phones", phones.dump() },
@@ -930,7 +933,7 @@ std::vector<CustomerSeed> customer_seeds(db::Connection& connection, int64_t ten
         auto currency = row.str("currency");
         index[row.i64("id")] = seeds.size();
         seeds.push_back({ row.i64("id"), row.i64("owner_id"),
-            currency == "KRW" ? 0
+            currency == "KRW"       ? 0
                 : currency == "USD" ? 2
                                     : 1,
             {} });
@@ -943,7 +946,8 @@ std::vector<CustomerSeed> customer_seeds(db::Connection& connection, int64_t ten
 }
 
 // The next contact date the rep set on the latest contact: due today for about one customer in
-// twenty, tomorrow, overdue by one to three weeks, or in the coming weeks. Never before the contact.
+// twenty, tomorrow, overdue by one to three weeks, or in the coming weeks. Never before the
+// contact.
 std::optional<std::string> next_contact_for(
     Dice& dice, const std::string& today, const std::string& last_contact_on)
 {
@@ -987,9 +991,8 @@ Status add_activities(db::Connection& connection, int64_t tenant_id)
             auto at = *start + std::chrono::minutes(dice.between(9 * 60, 18 * 60 - 1));
             const auto& text = dice.pick(activity_texts);
             activities::store::Columns columns = { { "party_id", customer.id },
-                { "type", std::string(text.type) },
-                { "occurred_at", clock::iso_instant(at) }, { "occurred_on", on },
-                { "subject", std::string(text.subject[customer.language]) },
+                { "type", std::string(text.type) }, { "occurred_at", clock::iso_instant(at) },
+                { "occurred_on", on }, { "subject", std::string(text.subject[customer.language]) },
                 { "outcome", std::string(text.outcome[customer.language]) },
                 { "user_id", customer.owner_id } };
             if (std::string(text.type) != "note")
@@ -1003,7 +1006,8 @@ Status add_activities(db::Connection& connection, int64_t tenant_id)
             if (i + 1 == count)
                 if (auto next = next_contact_for(dice, today, on))
                     columns.emplace_back("next_contact_date", *next);
-            activities::store::insert_activity(connection, tenant_id, connection.next_id(), columns);
+            activities::store::insert_activity(
+                connection, tenant_id, connection.next_id(), columns);
             days_ago -= static_cast<int>(dice.between(0, std::max(0, days_ago - 1) / 2));
         }
         if (count > 0)
@@ -1166,8 +1170,8 @@ Result<DemoSignIn> ensure_demo_tenant(
     if (!filled)
         return filled.take_error();
     for (const auto& item : demo_list_items)
-        if (auto added = customers::add_list_item(database, owner, item.list,
-                { { "code", item.code }, { "label", item.label } });
+        if (auto added = customers::add_list_item(
+                database, owner, item.list, { { "code", item.code }, { "label", item.label } });
             !added)
             return added.take_error();
     return DemoSignIn { tenant->tenant_id, email, password, true };

@@ -10,7 +10,7 @@ namespace rapport::app {
 
 // Creates "Northwind Traders" (USD, America/Los_Angeles, en) with its owner, or finds it when the
 // owner already has it, then imports employees, suppliers, customers and products from `folder`.
-Result<DemoSignIn> load_northwind(db::Database& database, const std::string& folder, const std::string& email,
-    const std::string& password, std::ostream& log);
+Result<DemoSignIn> load_northwind(db::Database& database, const std::string& folder,
+    const std::string& email, const std::string& password, std::ostream& log);
 
 } // namespace rapport::app

@@ -12,7 +12,8 @@ struct WebAsset {
 };
 
 const std::vector<WebAsset>& web_assets();
-// The files of examples/ (import mappings for the Northwind sample), by path: "/northwind/customers.json".
+// The files of examples/ (import mappings for the Northwind sample), by path:
+// "/northwind/customers.json".
 const std::vector<WebAsset>& example_files();
 
 } // namespace rapport::app

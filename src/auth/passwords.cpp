@@ -3,7 +3,6 @@
 #include "core/text.h"
 
 #include <argon2.h>
-
 #include <stdexcept>
 #include <vector>
 
@@ -22,9 +21,10 @@ constexpr size_t hash_bytes = 32;
 std::string hash_password(std::string_view password)
 {
     auto salt = text::random_token(16);
-    std::vector<char> encoded(argon2_encodedlen(time_cost, memory_kib, lanes, salt.size(), hash_bytes, Argon2_id));
-    int status = argon2id_hash_encoded(time_cost, memory_kib, lanes, password.data(), password.size(), salt.data(),
-        salt.size(), hash_bytes, encoded.data(), encoded.size());
+    std::vector<char> encoded(
+        argon2_encodedlen(time_cost, memory_kib, lanes, salt.size(), hash_bytes, Argon2_id));
+    int status = argon2id_hash_encoded(time_cost, memory_kib, lanes, password.data(),
+        password.size(), salt.data(), salt.size(), hash_bytes, encoded.data(), encoded.size());
     if (status != ARGON2_OK)
         throw std::runtime_error(std::string("argon2id failed: ") + argon2_error_message(status));
     return std::string(encoded.data());

@@ -5,9 +5,8 @@
 #include "db/database.h"
 #include "http/request.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,7 +47,8 @@ Status validate_password(const std::string& password, const std::string& path);
 
 // Creates a tenant with its roles and its first user (the owner). An existing user (same e-mail)
 // becomes the owner only if `password` is theirs.
-Result<CreatedTenant> create_tenant(db::Database& database, const TenantSettings& settings, const NewAccount& owner);
+Result<CreatedTenant> create_tenant(
+    db::Database& database, const TenantSettings& settings, const NewAccount& owner);
 
 // Adds a user to a tenant with a role; a new identity is created when the e-mail is unknown.
 Result<int64_t> add_member(db::Database& database, int64_t tenant_id, const NewAccount& account,
@@ -60,13 +60,14 @@ struct SignedIn {
     int64_t user_id = 0;
 };
 // Checks e-mail and password without saying which was wrong; slows down repeated failures.
-Result<SignedIn> sign_in(db::Database& database, const std::string& email, const std::string& password);
+Result<SignedIn> sign_in(
+    db::Database& database, const std::string& email, const std::string& password);
 Result<SignedIn> open_session(db::Database& database, int64_t user_id, int64_t tenant_id);
 void end_session(db::Database& database, const std::string& token_hash);
 Status switch_tenant(db::Database& database, http::RequestContext& context, int64_t tenant_id);
 
-Result<std::string> create_api_token(db::Database& database, int64_t tenant_id, const std::string& email,
-    const std::string& name);
+Result<std::string> create_api_token(
+    db::Database& database, int64_t tenant_id, const std::string& email, const std::string& name);
 
 // Fills the request's context from its session cookie or bearer token; checks CSRF on writes.
 Status authenticate(db::Database& database, http::Request& request);

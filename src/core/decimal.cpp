@@ -6,7 +6,9 @@ namespace rapport {
 
 Result<int64_t> parse_decimal(std::string_view text, int scale, std::string_view path)
 {
-    auto invalid = [&](std::string message) { return Error::invalid(std::string(path), "invalid_decimal", message); };
+    auto invalid = [&](std::string message) {
+        return Error::invalid(std::string(path), "invalid_decimal", message);
+    };
     size_t i = 0;
     bool negative = false;
     if (i < text.size() && (text[i] == '-' || text[i] == '+'))
@@ -74,7 +76,8 @@ std::string format_decimal(int64_t units, int scale, int min_fraction)
 
     std::string fraction_text = scale > 0 ? std::to_string(fraction) : "";
     fraction_text.insert(0, static_cast<size_t>(scale) - fraction_text.size(), '0');
-    while (static_cast<int>(fraction_text.size()) > min_fraction && !fraction_text.empty() && fraction_text.back() == '0')
+    while (static_cast<int>(fraction_text.size()) > min_fraction && !fraction_text.empty()
+        && fraction_text.back() == '0')
         fraction_text.pop_back();
     std::string out = (negative ? "-" : "") + std::to_string(whole);
     if (!fraction_text.empty())

@@ -1,12 +1,11 @@
 #include "core/locale_data.h"
 
 #include <fmt/format.h>
+#include <memory>
 #include <unicode/calendar.h>
 #include <unicode/timezone.h>
 #include <unicode/ucurr.h>
 #include <unicode/unistr.h>
-
-#include <memory>
 
 namespace rapport {
 
@@ -20,7 +19,8 @@ bool is_currency(const std::string& iso_code)
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString code(iso_code.c_str(), "US-ASCII");
     // a currency ICU knows is legal tender somewhere at some time
-    return ucurr_isAvailable(code.getTerminatedBuffer(), -8.64e15, 8.64e15, &status) && U_SUCCESS(status);
+    return ucurr_isAvailable(code.getTerminatedBuffer(), -8.64e15, 8.64e15, &status)
+        && U_SUCCESS(status);
 }
 
 int currency_minor_digits(const std::string& iso_code)
@@ -35,12 +35,16 @@ bool is_time_zone(const std::string& iana_name)
 {
     if (iana_name.empty())
         return false;
-    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(iana_name)));
+    std::unique_ptr<icu::TimeZone> zone(
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(iana_name)));
     icu::UnicodeString id;
     zone->getID(id);
     return id != icu::UnicodeString("Etc/Unknown");
 }
 
-bool is_supported_locale(const std::string& locale) { return locale == "ko" || locale == "zh-CN" || locale == "en"; }
+bool is_supported_locale(const std::string& locale)
+{
+    return locale == "ko" || locale == "zh-CN" || locale == "en";
+}
 
 } // namespace rapport

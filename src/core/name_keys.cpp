@@ -2,19 +2,18 @@
 
 #include "core/text.h"
 
-#include <opencc/opencc.h>
-#include <phonenumbers/phonenumberutil.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <opencc/opencc.h>
+#include <phonenumbers/phonenumberutil.h>
 #include <set>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 namespace rapport::name_keys {
 
@@ -55,7 +54,10 @@ std::string to_utf8(std::u32string_view text)
     return out;
 }
 
-bool is_letter_or_digit(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) || u_isdigit(c); }
+bool is_letter_or_digit(char32_t c)
+{
+    return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) || u_isdigit(c);
+}
 
 bool is_han(char32_t c)
 {
@@ -64,19 +66,24 @@ bool is_han(char32_t c)
 }
 
 // Compatibility jamo of the 19 initial consonants, in the order of the syllable formula.
-constexpr char32_t initial_jamo[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143, 0x3145,
-    0x3146, 0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
+constexpr char32_t initial_jamo[19]
+    = { 0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143, 0x3145, 0x3146,
+          0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E };
 
-// Jamo as a user may hold them: compatibility consonants (ㄱ…ㅎ, compounds included) or, after NFKC,
-// conjoining initial consonants (U+1100…U+1112).
-bool is_consonant_jamo(char32_t c) { return (c >= 0x3131 && c <= 0x314E) || (c >= 0x1100 && c <= 0x1112); }
+// Jamo as a user may hold them: compatibility consonants (ㄱ…ㅎ, compounds included) or, after
+// NFKC, conjoining initial consonants (U+1100…U+1112).
+bool is_consonant_jamo(char32_t c)
+{
+    return (c >= 0x3131 && c <= 0x314E) || (c >= 0x1100 && c <= 0x1112);
+}
 
 // Appends the initial consonants a jamo stands for; an IME's compound final (ㄳ) is two.
 void append_jamo(std::u32string& out, char32_t c)
 {
-    static const std::map<char32_t, std::u32string> compounds = {{0x3133, U"ㄱㅅ"}, {0x3135, U"ㄴㅈ"}, {0x3136, U"ㄴㅎ"},
-        {0x313A, U"ㄹㄱ"}, {0x313B, U"ㄹㅁ"}, {0x313C, U"ㄹㅂ"}, {0x313D, U"ㄹㅅ"}, {0x313E, U"ㄹㅌ"}, {0x313F, U"ㄹㅍ"},
-        {0x3140, U"ㄹㅎ"}, {0x3144, U"ㅂㅅ"}};
+    static const std::map<char32_t, std::u32string> compounds
+        = { { 0x3133, U"ㄱㅅ" }, { 0x3135, U"ㄴㅈ" }, { 0x3136, U"ㄴㅎ" }, { 0x313A, U"ㄹㄱ" },
+              { 0x313B, U"ㄹㅁ" }, { 0x313C, U"ㄹㅂ" }, { 0x313D, U"ㄹㅅ" }, { 0x313E, U"ㄹㅌ" },
+              { 0x313F, U"ㄹㅍ" }, { 0x3140, U"ㄹㅎ" }, { 0x3144, U"ㅂㅅ" } };
     if (c >= 0x1100 && c <= 0x1112) {
         out.push_back(initial_jamo[c - 0x1100]);
         return;
@@ -100,7 +107,8 @@ public:
             return known->second;
         if (!m_transliterator) {
             UErrorCode status = U_ZERO_ERROR;
-            m_transliterator.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+            m_transliterator.reset(icu::Transliterator::createInstance(
+                "Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
             if (U_FAILURE(status))
                 m_transliterator.reset();
         }
@@ -220,7 +228,8 @@ std::string pinyin_initials(std::string_view text)
         return {};
     std::string out;
     for (const auto& part : pinyin_parts(text))
-        out += part.size() == 1 || static_cast<unsigned char>(part[0]) >= 0x80 ? part : part.substr(0, 1);
+        out += part.size() == 1 || static_cast<unsigned char>(part[0]) >= 0x80 ? part
+                                                                               : part.substr(0, 1);
     return out;
 }
 
@@ -237,7 +246,8 @@ std::string to_simplified(std::string_view text)
     if (!converter && !unavailable) {
         try {
             const char* installed = "/usr/share/opencc/t2s.json";
-            converter = std::make_unique<opencc::SimpleConverter>(std::filesystem::exists(installed) ? installed : "t2s.json");
+            converter = std::make_unique<opencc::SimpleConverter>(
+                std::filesystem::exists(installed) ? installed : "t2s.json");
         } catch (const std::exception&) {
             unavailable = true;
         }
@@ -254,9 +264,10 @@ std::string company_name_key(std::string_view name)
 
     // legal forms written in CJK are unambiguous wherever they stand (prefix or suffix); longer
     // forms first so that 股份有限公司 is not left as 股份
-    static const std::vector<std::string> cjk_forms = {"股份有限公司", "有限责任公司", "有限公司", "股份公司",
-        "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "유한책임회사", "주식회사", "유한회사", "합자회사",
-        "합명회사", "사단법인", "재단법인", "(주)", "(유)", "(사)", "(재)", "(株)", "(有)", "(合)"};
+    static const std::vector<std::string> cjk_forms = { "股份有限公司", "有限责任公司", "有限公司",
+        "股份公司", "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "유한책임회사",
+        "주식회사", "유한회사", "합자회사", "합명회사", "사단법인", "재단법인", "(주)", "(유)",
+        "(사)", "(재)", "(株)", "(有)", "(合)" };
     for (const auto& form : cjk_forms)
         folded = replace_all(folded, form, " ");
     // 公司 alone ("company") at the very end is a legal form too: 星辰电子公司 is 星辰电子有限公司
@@ -267,9 +278,10 @@ std::string company_name_key(std::string_view name)
     // Latin legal forms are common words elsewhere ("Company", "AG"), so only trailing tokens go;
     // dots go first so that S.A. and L.L.C. read as one token
     folded = replace_all(folded, ".", "");
-    static const std::set<std::string> latin_forms = {"co", "corp", "corporation", "company", "inc", "incorporated", "ltd",
-        "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pte",
-        "pty", "oy", "ab", "kk", "jsc", "ooo"};
+    static const std::set<std::string> latin_forms
+        = { "co", "corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "llc",
+              "llp", "lp", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv",
+              "pte", "pty", "oy", "ab", "kk", "jsc", "ooo" };
     std::vector<std::u32string> tokens;
     std::u32string token;
     for (char32_t c : to_u32(folded) + U" ") {
@@ -294,22 +306,25 @@ std::string company_name_key(std::string_view name)
 
 std::string phone_region(std::string_view currency, std::string_view locale)
 {
-    static const std::map<std::string, std::string, std::less<>> by_currency = {{"KRW", "KR"}, {"CNY", "CN"},
-        {"JPY", "JP"}, {"TWD", "TW"}, {"HKD", "HK"}, {"MOP", "MO"}, {"SGD", "SG"}, {"USD", "US"}, {"GBP", "GB"},
-        {"CAD", "CA"}, {"AUD", "AU"}, {"NZD", "NZ"}, {"VND", "VN"}, {"THB", "TH"}, {"MYR", "MY"}, {"PHP", "PH"},
-        {"IDR", "ID"}, {"INR", "IN"}, {"CHF", "CH"}, {"SEK", "SE"}, {"NOK", "NO"}, {"DKK", "DK"}, {"PLN", "PL"},
-        {"MXN", "MX"}, {"BRL", "BR"}, {"RUB", "RU"}};
+    static const std::map<std::string, std::string, std::less<>> by_currency = { { "KRW", "KR" },
+        { "CNY", "CN" }, { "JPY", "JP" }, { "TWD", "TW" }, { "HKD", "HK" }, { "MOP", "MO" },
+        { "SGD", "SG" }, { "USD", "US" }, { "GBP", "GB" }, { "CAD", "CA" }, { "AUD", "AU" },
+        { "NZD", "NZ" }, { "VND", "VN" }, { "THB", "TH" }, { "MYR", "MY" }, { "PHP", "PH" },
+        { "IDR", "ID" }, { "INR", "IN" }, { "CHF", "CH" }, { "SEK", "SE" }, { "NOK", "NO" },
+        { "DKK", "DK" }, { "PLN", "PL" }, { "MXN", "MX" }, { "BRL", "BR" }, { "RUB", "RU" } };
     if (auto found = by_currency.find(currency); found != by_currency.end())
         return found->second;
     // the euro and other shared currencies say nothing about the country: ask the locale
     auto lower = text::fold(locale);
-    if (auto dash = lower.find_first_of("-_"); dash != std::string::npos && lower.size() >= dash + 3) {
+    if (auto dash = lower.find_first_of("-_");
+        dash != std::string::npos && lower.size() >= dash + 3) {
         auto region = lower.substr(dash + 1, 2);
         std::transform(region.begin(), region.end(), region.begin(), ::toupper);
         return region;
     }
-    static const std::map<std::string, std::string, std::less<>> by_language = {
-        {"ko", "KR"}, {"zh", "CN"}, {"ja", "JP"}, {"de", "DE"}, {"fr", "FR"}, {"es", "ES"}, {"it", "IT"}, {"en", "US"}};
+    static const std::map<std::string, std::string, std::less<>> by_language
+        = { { "ko", "KR" }, { "zh", "CN" }, { "ja", "JP" }, { "de", "DE" }, { "fr", "FR" },
+              { "es", "ES" }, { "it", "IT" }, { "en", "US" } };
     if (auto found = by_language.find(lower.substr(0, 2)); found != by_language.end())
         return found->second;
     return "US";
@@ -322,7 +337,8 @@ bool parse_phone(std::string_view text, std::string_view region, PhoneNumber& nu
     if (text::digits(text).size() < 5)
         return false;
     auto* util = PhoneNumberUtil::GetInstance();
-    if (util->Parse(std::string(text), std::string(region), &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+    if (util->Parse(std::string(text), std::string(region), &number)
+        != PhoneNumberUtil::NO_PARSING_ERROR)
         return false;
     return util->IsPossibleNumber(number);
 }
@@ -379,7 +395,7 @@ std::vector<std::string> name_grams(std::string_view key)
         grams.insert(std::string(key));
     for (size_t i = 0; i + 2 < code_points.size(); ++i)
         grams.insert(to_utf8(code_points.substr(i, 3)));
-    return {grams.begin(), grams.end()};
+    return { grams.begin(), grams.end() };
 }
 
 } // namespace rapport::name_keys

@@ -23,7 +23,8 @@ std::string normalise_registration_number(std::string_view text)
 RegistrationKind registration_kind(std::string_view text)
 {
     auto number = normalise_registration_number(text);
-    bool all_digits = !number.empty() && number.find_first_not_of("0123456789") == std::string::npos;
+    bool all_digits
+        = !number.empty() && number.find_first_not_of("0123456789") == std::string::npos;
     if (number.size() == 10 && all_digits)
         return RegistrationKind::korean_business_number;
     if (number.size() == 18 && number.find_first_not_of(credit_code_alphabet) == std::string::npos)
@@ -35,7 +36,7 @@ bool valid_korean_business_number(std::string_view digits)
 {
     if (digits.size() != 10 || digits.find_first_not_of("0123456789") != std::string_view::npos)
         return false;
-    static const int weights[] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+    static const int weights[] = { 1, 3, 7, 1, 3, 7, 1, 3, 5 };
     int sum = 0;
     for (int i = 0; i < 9; ++i)
         sum += (digits[i] - '0') * weights[i];
@@ -48,7 +49,7 @@ bool valid_chinese_credit_code(std::string_view code)
 {
     if (code.size() != 18)
         return false;
-    static const int weights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    static const int weights[] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
     int sum = 0;
     for (int i = 0; i < 17; ++i) {
         auto value = credit_code_alphabet.find(code[i]);
@@ -67,7 +68,8 @@ Status check_registration_number(std::string_view text)
     case RegistrationKind::korean_business_number:
         if (!valid_korean_business_number(number))
             return Error::make(ErrorCode::invalid_input, "invalid_check_digit",
-                "is not a valid Korean business registration number (the check digit does not match)");
+                "is not a valid Korean business registration number (the check digit does not "
+                "match)");
         break;
     case RegistrationKind::chinese_credit_code:
         if (!valid_chinese_credit_code(number))
@@ -77,7 +79,7 @@ Status check_registration_number(std::string_view text)
     case RegistrationKind::unknown:
         break;
     }
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace rapport

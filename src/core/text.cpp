@@ -2,10 +2,9 @@
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <stdexcept>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-
-#include <stdexcept>
 
 namespace rapport::text {
 
@@ -14,7 +13,11 @@ bool is_valid_utf8(std::string_view text)
     size_t i = 0;
     while (i < text.size()) {
         auto byte = static_cast<unsigned char>(text[i]);
-        size_t length = byte < 0x80 ? 1 : (byte >> 5) == 6 ? 2 : (byte >> 4) == 14 ? 3 : (byte >> 3) == 30 ? 4 : 0;
+        size_t length = byte < 0x80 ? 1
+            : (byte >> 5) == 6      ? 2
+            : (byte >> 4) == 14     ? 3
+            : (byte >> 3) == 30     ? 4
+                                    : 0;
         if (length == 0 || i + length > text.size())
             return false;
         uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
@@ -25,7 +28,7 @@ bool is_valid_utf8(std::string_view text)
             code = (code << 6) | (next & 0x3F);
         }
         // reject overlong forms, surrogates and values past U+10FFFF
-        static const uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+        static const uint32_t minimum[] = { 0, 0, 0x80, 0x800, 0x10000 };
         if (code < minimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
             return false;
         i += length;
@@ -56,7 +59,8 @@ std::string fold(std::string_view text)
 {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    icu::UnicodeString source
+        = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
     icu::UnicodeString folded = nfkc_casefold->normalize(source, status);
     if (U_FAILURE(status))
         return std::string(text);
@@ -94,7 +98,8 @@ std::string random_token(size_t bytes)
     std::string raw(bytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1)
         throw std::runtime_error("no random bytes available");
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static const char alphabet[]
+        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::string out;
     uint32_t buffer = 0;
     int bits = 0;

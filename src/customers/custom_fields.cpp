@@ -200,8 +200,8 @@ Result<json> create_custom_field(
     });
 }
 
-Result<json> update_custom_field(db::Database& database, const http::RequestContext& context, int64_t id,
-    std::optional<int64_t> version, const json& body)
+Result<json> update_custom_field(db::Database& database, const http::RequestContext& context,
+    int64_t id, std::optional<int64_t> version, const json& body)
 {
     http::JsonInput input(body);
     // entity, code and type stay: stored values were checked against them
@@ -304,7 +304,8 @@ Result<std::string> merge_custom_values(Connection& connection, int64_t tenant_i
             [&](const FieldError& field) { return field.path == "custom_fields." + code; });
     };
     for (const auto& [code, definition] : definitions)
-        if (definition.i64(3) != 0 && (!merged.contains(code) || is_empty_value(merged[code])) && !refused(code))
+        if (definition.i64(3) != 0 && (!merged.contains(code) || is_empty_value(merged[code]))
+            && !refused(code))
             error.fields.push_back(
                 { "custom_fields." + code, "required", definition.str(4) + " is required" });
     if (!error.fields.empty())
@@ -359,15 +360,16 @@ std::vector<CustomFieldDefinition> custom_field_definitions(
     Connection& connection, int64_t tenant_id, const std::string& entity)
 {
     std::vector<CustomFieldDefinition> out;
-    for (const auto& row : connection.query("SELECT code, label, type FROM custom_field_definitions "
-                                            "WHERE tenant_id = ? AND entity = ? ORDER BY position, id",
-             { tenant_id, entity }))
+    for (const auto& row :
+        connection.query("SELECT code, label, type FROM custom_field_definitions "
+                         "WHERE tenant_id = ? AND entity = ? ORDER BY position, id",
+            { tenant_id, entity }))
         out.push_back({ row.str(0), row.str(1), row.str(2) });
     return out;
 }
 
-json custom_values_from_text(
-    const std::vector<CustomFieldDefinition>& definitions, const std::map<std::string, std::string>& texts)
+json custom_values_from_text(const std::vector<CustomFieldDefinition>& definitions,
+    const std::map<std::string, std::string>& texts)
 {
     json values = json::object();
     for (const auto& [code, cell] : texts) {

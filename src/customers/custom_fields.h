@@ -22,7 +22,8 @@ Result<nlohmann::json> create_custom_field(
     db::Database& database, const http::RequestContext& context, const nlohmann::json& body);
 // `version` (from If-Match, when sent) must be the current one: 412 with the current definition.
 Result<nlohmann::json> update_custom_field(db::Database& database,
-    const http::RequestContext& context, int64_t id, std::optional<int64_t> version, const nlohmann::json& body);
+    const http::RequestContext& context, int64_t id, std::optional<int64_t> version,
+    const nlohmann::json& body);
 Status delete_custom_field(db::Database& database, const http::RequestContext& context, int64_t id);
 
 // Checks `given` (the body's custom_fields object, or null when the body has none) against the
@@ -53,7 +54,7 @@ std::vector<CustomFieldDefinition> custom_field_definitions(
 
 // Cells of an import ({code: text}) as values of the definitions' types: a multiple choice is
 // split at commas, semicolons and "、"; the rest are given as typed for merge_custom_values.
-nlohmann::json custom_values_from_text(
-    const std::vector<CustomFieldDefinition>& definitions, const std::map<std::string, std::string>& texts);
+nlohmann::json custom_values_from_text(const std::vector<CustomFieldDefinition>& definitions,
+    const std::map<std::string, std::string>& texts);
 
 } // namespace rapport::customers

@@ -23,20 +23,23 @@ struct ImportRow {
 };
 
 struct ImportKind {
-    std::string name;                      // "customers"
-    std::string permission;                // needed to import, e.g. "customers.create"
-    std::vector<http::FieldSpec> fields;   // record fields a column can map to
-    std::vector<http::FieldSpec> extras;   // extra fields, validated the same way
-    std::vector<std::string> keys;         // duplicate keys offered: "code", "name"
+    std::string name; // "customers"
+    std::string permission; // needed to import, e.g. "customers.create"
+    std::vector<http::FieldSpec> fields; // record fields a column can map to
+    std::vector<http::FieldSpec> extras; // extra fields, validated the same way
+    std::vector<std::string> keys; // duplicate keys offered: "code", "name"
     // The custom field entity ("customer") whose fields columns may feed as "custom.<code>";
     // empty when the kind has none. The kind's create and update store them.
     std::string custom_entity;
     // Finds an existing record by a duplicate key.
-    std::function<std::optional<int64_t>(db::Connection&, const http::RequestContext&, const std::string& key,
-        const std::string& value)>
+    std::function<std::optional<int64_t>(db::Connection&, const http::RequestContext&,
+        const std::string& key, const std::string& value)>
         find;
-    std::function<Result<int64_t>(db::Connection&, const http::RequestContext&, const ImportRow&)> create;
-    std::function<Status(db::Connection&, const http::RequestContext&, int64_t id, const ImportRow&)> update;
+    std::function<Result<int64_t>(db::Connection&, const http::RequestContext&, const ImportRow&)>
+        create;
+    std::function<Status(
+        db::Connection&, const http::RequestContext&, int64_t id, const ImportRow&)>
+        update;
 };
 
 void register_import_kind(ImportKind kind);

@@ -340,8 +340,8 @@ Result<ImportPlan> plan_import(const ImportKind& kind, const std::vector<std::st
         // whether the tenant has the custom field is checked against its definitions later
         if (!spec && !kind.custom_entity.empty() && name.rfind("custom.", 0) == 0
             && is_custom_field_code(name.substr(7))) {
-            plan.custom_specs.push_back(
-                std::make_shared<const FieldSpec>(FieldSpec { name, FieldKind::text, false, 1000 }));
+            plan.custom_specs.push_back(std::make_shared<const FieldSpec>(
+                FieldSpec { name, FieldKind::text, false, 1000 }));
             spec = plan.custom_specs.back().get();
         }
         if (column == headers.end())

@@ -173,15 +173,16 @@ Status save_party_contact(
 
 // The row's "custom.<code>" cells merged over the party's stored values (`stored`, JSON text),
 // checked against the tenant's definitions as the party form checks them.
-Result<std::string> custom_fields_of(Connection& connection, const RequestContext& context, PartyView view,
-    const ImportRow& row, const std::string& stored)
+Result<std::string> custom_fields_of(Connection& connection, const RequestContext& context,
+    PartyView view, const ImportRow& row, const std::string& stored)
 {
     std::map<std::string, std::string> texts;
     for (const auto& [name, value] : row.extras)
         if (name.rfind("custom.", 0) == 0 && !value.empty())
             texts[name.substr(7)] = value;
     auto entity = view == PartyView::customers ? "customer" : "supplier";
-    auto given = custom_values_from_text(custom_field_definitions(connection, context.tenant_id, entity), texts);
+    auto given = custom_values_from_text(
+        custom_field_definitions(connection, context.tenant_id, entity), texts);
     return merge_custom_values(connection, context.tenant_id, entity, &given, stored);
 }
 
@@ -218,8 +219,10 @@ ImportKind party_kind(PartyView view)
         if (std::any_of(row.extras.begin(), row.extras.end(),
                 [](const auto& extra) { return extra.first.rfind("custom.", 0) == 0; })) {
             auto stored = connection.query_one(
-                "SELECT custom_fields FROM parties WHERE tenant_id = ? AND id = ?", { context.tenant_id, id });
-            auto custom = custom_fields_of(connection, context, view, row, stored ? stored->str(0) : "{}");
+                "SELECT custom_fields FROM parties WHERE tenant_id = ? AND id = ?",
+                { context.tenant_id, id });
+            auto custom
+                = custom_fields_of(connection, context, view, row, stored ? stored->str(0) : "{}");
             if (!custom)
                 return custom.take_error();
             values.emplace_back("custom_fields", *custom);

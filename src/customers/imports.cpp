@@ -162,14 +162,16 @@ Status require_all(const http::RequestContext& context, const std::vector<std::s
 }
 
 // Every "custom.<code>" column names a custom field the tenant defined for the kind's entity.
-Status check_custom_columns(db::Database& database, const http::RequestContext& context, const ImportPlan& plan)
+Status check_custom_columns(
+    db::Database& database, const http::RequestContext& context, const ImportPlan& plan)
 {
     if (plan.custom_specs.empty())
         return Ok {};
     auto definitions = database.read([&](Connection& connection) {
         return custom_field_definitions(connection, context.tenant_id, plan.kind->custom_entity);
     });
-    Error error { ErrorCode::invalid_input, "The mapping does not fit the file.", {}, "invalid_fields" };
+    Error error { ErrorCode::invalid_input, "The mapping does not fit the file.", {},
+        "invalid_fields" };
     for (const auto& column : plan.columns) {
         if (column.spec->name.rfind("custom.", 0) != 0)
             continue;
@@ -625,7 +627,8 @@ Result<json> import_fields(db::Database& database, const http::RequestContext& c
             auto folded = fold_header(header);
             for (const auto& definition : custom)
                 if (!folded.empty()
-                    && (folded == fold_header(definition.label) || folded == fold_header(definition.code))) {
+                    && (folded == fold_header(definition.label)
+                        || folded == fold_header(definition.code))) {
                     suggested[header] = "custom." + definition.code;
                     break;
                 }
@@ -726,7 +729,8 @@ Result<json> save_import_mapping(
             bool custom = field.is_string() && !kind->custom_entity.empty()
                 && field.get<std::string>().rfind("custom.", 0) == 0
                 && is_custom_field_code(field.get<std::string>().substr(7));
-            if (!custom && (!field.is_string() || !find_mappable_field(*kind, field.get<std::string>())))
+            if (!custom
+                && (!field.is_string() || !find_mappable_field(*kind, field.get<std::string>())))
                 input.fail("mapping." + header, "unknown_field",
                     *kind_name + " have no field "
                         + (field.is_string() ? field.get<std::string>() : field.dump()));
@@ -890,24 +894,30 @@ void register_import_routes(http::Router& router, std::shared_ptr<db::Database> 
             return respond(import_fields(
                 *database, request.context, request.query_value("kind").value_or(""), file_id));
         });
-    router.post(base + "/imports/dry-run", "imports", "Check every row of an import without saving",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                return Response::problem(allowed.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(dry_run_import(*database, request.context, *body));
-        }).success_status = 200;
-    router.post(base + "/imports", "imports", "Start an import in the background",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                return Response::problem(allowed.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(start_import(*database, request.context, *body), 202);
-        }).success_status = 202;
+    router
+        .post(base + "/imports/dry-run", "imports", "Check every row of an import without saving",
+            [database](Request& request) {
+                if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
+                    return Response::problem(allowed.error());
+                auto body = http::parse_json_object(request);
+                if (!body)
+                    return Response::problem(body.error());
+                return respond(dry_run_import(*database, request.context, *body));
+            })
+        .success_status
+        = 200;
+    router
+        .post(base + "/imports", "imports", "Start an import in the background",
+            [database](Request& request) {
+                if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
+                    return Response::problem(allowed.error());
+                auto body = http::parse_json_object(request);
+                if (!body)
+                    return Response::problem(body.error());
+                return respond(start_import(*database, request.context, *body), 202);
+            })
+        .success_status
+        = 202;
     router.get(base + "/imports/{id}", "imports", "Status and counts of an import",
         [database](Request& request) {
             if (auto allowed = auth::require(request.context, "imports.read"); !allowed)

@@ -23,7 +23,8 @@ void register_merge_hook(const std::string& name, MergeHook hook)
     hooks()[name] = std::move(hook);
 }
 
-void run_merge_hooks(db::Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id)
+void run_merge_hooks(
+    db::Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id)
 {
     std::lock_guard lock(hooks_mutex);
     for (const auto& [name, hook] : hooks())

@@ -11,9 +11,11 @@
 namespace rapport::customers {
 
 // Moves the domain's rows of party `from_id` onto `into_id` (both of `tenant_id`).
-using MergeHook = std::function<void(db::Connection&, int64_t tenant_id, int64_t from_id, int64_t into_id)>;
+using MergeHook
+    = std::function<void(db::Connection&, int64_t tenant_id, int64_t from_id, int64_t into_id)>;
 
 void register_merge_hook(const std::string& name, MergeHook hook);
-void run_merge_hooks(db::Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id);
+void run_merge_hooks(
+    db::Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id);
 
 } // namespace rapport::customers

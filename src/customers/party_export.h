@@ -13,7 +13,7 @@ namespace rapport::customers {
 // Rows beyond this are refused rather than cut: a partial export looks complete in Excel.
 constexpr int64_t max_export_rows = 100000;
 
-Result<documents::ReportTable> export_parties(db::Database& database, const http::RequestContext& context,
-    PartyView view, const http::Request& request);
+Result<documents::ReportTable> export_parties(db::Database& database,
+    const http::RequestContext& context, PartyView view, const http::Request& request);
 
 } // namespace rapport::customers

@@ -1,13 +1,13 @@
 #include "customers/pool.h"
-#include "core/dates.h"
 
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/locale_data.h"
 #include "core/text.h"
 #include "customers/audit.h"
 #include "customers/ownership.h"
-#include "customers/search.h"
 #include "customers/parties.h"
+#include "customers/search.h"
 #include "http/json_input.h"
 #include "http/listing.h"
 

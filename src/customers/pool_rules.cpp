@@ -20,8 +20,8 @@ PoolDecision decide_pool_action(
         }
     };
     if (settings.days_without_contact > 0)
-        consider(customer.last_contact_on.value_or(customer.created_on), settings.days_without_contact,
-            "days_without_contact");
+        consider(customer.last_contact_on.value_or(customer.created_on),
+            settings.days_without_contact, "days_without_contact");
     if (settings.days_without_order > 0 && customer.orders_tracked)
         consider(customer.last_order_on.value_or(customer.created_on), settings.days_without_order,
             "days_without_order");

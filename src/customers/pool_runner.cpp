@@ -35,8 +35,7 @@ void lock_tenant_run(Connection& connection, int64_t tenant_id)
 
 // The tenant's business date of a stored instant: a contact at 00:30 in Seoul is that day's, not
 // the previous one's as its UTC text says.
-std::optional<std::string> date_part(
-    const db::Row& row, size_t index, const std::string& time_zone)
+std::optional<std::string> date_part(const db::Row& row, size_t index, const std::string& time_zone)
 {
     if (row.is_null(index))
         return std::nullopt;
@@ -163,7 +162,8 @@ void run_all_tenants(db::Database& database)
     });
     for (const auto& tenant : tenants) {
         try {
-            auto result = run_pool_rules(database, tenant.i64(0), dates::today_in(tenant.str(1)), true);
+            auto result
+                = run_pool_rules(database, tenant.i64(0), dates::today_in(tenant.str(1)), true);
             if (!result)
                 spdlog::warn(R"({{"event":"pool_rules_failed","tenant_id":{},"error":"{}"}})",
                     tenant.i64(0), result.error().message);

@@ -28,63 +28,84 @@ using nlohmann::json;
 void register_ownership_routes(http::Router& router, db::Database& db)
 {
     const std::string api = "/api/v1";
-    router.post(api + "/customers/transfer", "customers",
-        "Transfer customers to another owner, with a reason",
-        permitted("customers.transfer", [&db](Request& request) {
-            return with_body(request,
-                [&](const json& body) { return respond(transfer_customers(db, request.context, body)); });
-        })).success_status = 200;
+    router
+        .post(api + "/customers/transfer", "customers",
+            "Transfer customers to another owner, with a reason",
+            permitted("customers.transfer",
+                [&db](Request& request) {
+                    return with_body(request, [&](const json& body) {
+                        return respond(transfer_customers(db, request.context, body));
+                    });
+                }))
+        .success_status
+        = 200;
     router.get(api + "/customers/{id}/owners", "customers", "A customer's owner history",
         permitted("customers.read", [&db](Request& request) {
-            return with_id(request, [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
+            return with_id(
+                request, [&](int64_t id) { return respond(list_owners(db, request.context, id)); });
         }));
-    router.post(api + "/customers/{id}/release", "customers", "Give a customer back to the pool",
-        permitted("customers.edit", [&db](Request& request) {
-            return with_id(request, [&](int64_t id) {
-                return http::with_optional_body(request,
-                    [&](const json& body) { return respond(release_to_pool(db, request.context, id, body)); });
-            });
-        })).success_status = 200;
+    router
+        .post(api + "/customers/{id}/release", "customers", "Give a customer back to the pool",
+            permitted("customers.edit",
+                [&db](Request& request) {
+                    return with_id(request, [&](int64_t id) {
+                        return http::with_optional_body(request, [&](const json& body) {
+                            return respond(release_to_pool(db, request.context, id, body));
+                        });
+                    });
+                }))
+        .success_status
+        = 200;
     router.get(api + "/customers/{id}/audit", "customers",
-        "A customer's audit trail (contacts included)", permitted("customers.read", [&db](Request& request) {
-            return with_id(request, [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
+        "A customer's audit trail (contacts included)",
+        permitted("customers.read", [&db](Request& request) {
+            return with_id(request,
+                [&](int64_t id) { return respond(list_audit(db, request.context, id, request)); });
         }));
 }
 
 void register_pool_routes(http::Router& router, db::Database& db)
 {
     const std::string api = "/api/v1";
-    router.get(
-        api + "/pool", "customers", "Unowned customers anyone may claim",
+    router.get(api + "/pool", "customers", "Unowned customers anyone may claim",
         permitted("customers.read",
             [&db](Request& request) { return respond(list_pool(db, request.context, request)); }));
-    router.post(api + "/pool/claim", "customers",
-        "Claim customers from the pool (within the limits)", permitted("customers.edit", [&db](Request& request) {
-            return with_body(
-                request, [&](const json& body) { return respond(claim_from_pool(db, request.context, body)); });
-        })).success_status = 200;
-    router.get(
-        api + "/settings/pool", "settings", "The pool's rules and limits",
+    router
+        .post(api + "/pool/claim", "customers", "Claim customers from the pool (within the limits)",
+            permitted("customers.edit",
+                [&db](Request& request) {
+                    return with_body(request, [&](const json& body) {
+                        return respond(claim_from_pool(db, request.context, body));
+                    });
+                }))
+        .success_status
+        = 200;
+    router.get(api + "/settings/pool", "settings", "The pool's rules and limits",
         permitted("settings.read",
             [&db](Request& request) { return respond(get_pool_settings(db, request.context)); }));
     router.patch(api + "/settings/pool", "settings", "Change the pool's rules and limits",
         permitted("settings.edit", [&db](Request& request) {
-            return with_body(
-                request, [&](const json& body) { return respond(update_pool_settings(db, request.context, body)); });
-        }));
-    router.post(api + "/settings/pool/run", "settings",
-        "Run the pool rules now (?as_of=YYYY-MM-DD)", permitted("settings.edit", [&db](Request& request) {
-            auto as_of = request.query_value("as_of");
-            if (as_of && !clock::is_iso_date(*as_of))
-                return Response::problem(
-                    Error::invalid("as_of", "invalid_date", "must be a date YYYY-MM-DD"));
-            auto day = as_of ? *as_of : db.read([&](db::Connection& connection) {
-                auto row = connection.query_one(
-                    "SELECT timezone FROM tenants WHERE id = ?", { request.context.tenant_id });
-                return dates::today_in(row ? row->str(0) : "UTC");
+            return with_body(request, [&](const json& body) {
+                return respond(update_pool_settings(db, request.context, body));
             });
-            return respond(run_pool_rules(db, request.context.tenant_id, day, false));
-        })).success_status = 200;
+        }));
+    router
+        .post(api + "/settings/pool/run", "settings", "Run the pool rules now (?as_of=YYYY-MM-DD)",
+            permitted("settings.edit",
+                [&db](Request& request) {
+                    auto as_of = request.query_value("as_of");
+                    if (as_of && !clock::is_iso_date(*as_of))
+                        return Response::problem(
+                            Error::invalid("as_of", "invalid_date", "must be a date YYYY-MM-DD"));
+                    auto day = as_of ? *as_of : db.read([&](db::Connection& connection) {
+                        auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?",
+                            { request.context.tenant_id });
+                        return dates::today_in(row ? row->str(0) : "UTC");
+                    });
+                    return respond(run_pool_rules(db, request.context.tenant_id, day, false));
+                }))
+        .success_status
+        = 200;
 }
 
 void register_custom_field_routes(http::Router& router, db::Database& db)
@@ -96,10 +117,12 @@ void register_custom_field_routes(http::Router& router, db::Database& db)
             // every signed-in user needs the definitions to show forms and lists
             return respond(list_custom_fields(db, request.context, request.query_value("entity")));
         });
-    router.post(base, "settings", "Define a custom field", permitted("settings.edit", [&db](Request& request) {
-        return with_body(
-            request, [&](const json& body) { return respond(create_custom_field(db, request.context, body), 201); });
-    }));
+    router.post(base, "settings", "Define a custom field",
+        permitted("settings.edit", [&db](Request& request) {
+            return with_body(request, [&](const json& body) {
+                return respond(create_custom_field(db, request.context, body), 201);
+            });
+        }));
     router.patch(base + "/{id}", "settings",
         "Change a custom field's label, options, required flag or position",
         permitted("settings.edit", [&db](Request& request) {
@@ -112,9 +135,10 @@ void register_custom_field_routes(http::Router& router, db::Database& db)
                 });
             });
         }));
-    router.del(
-        base + "/{id}", "settings", "Remove a custom field definition", permitted("settings.edit", [&db](Request& request) {
-            return with_id(request, [&](int64_t id) { return respond(delete_custom_field(db, request.context, id)); });
+    router.del(base + "/{id}", "settings", "Remove a custom field definition",
+        permitted("settings.edit", [&db](Request& request) {
+            return with_id(request,
+                [&](int64_t id) { return respond(delete_custom_field(db, request.context, id)); });
         }));
 }
 

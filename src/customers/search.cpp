@@ -18,32 +18,37 @@ namespace {
 using db::Connection;
 using nlohmann::json;
 
-const char* const match_names[] = {"exact", "prefix", "partial"};
+const char* const match_names[] = { "exact", "prefix", "partial" };
 
 struct Match {
     int rank = 3; // 0 exact, 1 prefix, 2 partial, 3 none
     std::string matched;
 };
 
-void consider(Match& best, const std::string& key, const std::vector<std::string>& alternatives, const char* matched)
+void consider(Match& best, const std::string& key, const std::vector<std::string>& alternatives,
+    const char* matched)
 {
     if (key.empty())
         return;
     for (const auto& alternative : alternatives) {
-        int rank = key == alternative ? 0 : key.rfind(alternative, 0) == 0 ? 1 : key.find(alternative) != std::string::npos ? 2 : 3;
+        int rank = key == alternative                    ? 0
+            : key.rfind(alternative, 0) == 0             ? 1
+            : key.find(alternative) != std::string::npos ? 2
+                                                         : 3;
         if (rank < best.rank)
-            best = {rank, matched};
+            best = { rank, matched };
     }
 }
 
-void consider_name(Match& best, const std::string& name, const std::vector<std::string>& alternatives)
+void consider_name(
+    Match& best, const std::string& name, const std::vector<std::string>& alternatives)
 {
     for (const auto& [key, label] : labelled_name_keys(name))
         consider(best, key, alternatives, label.c_str());
 }
 
-void consider_entries(Match& best, const std::string& stored, const std::vector<std::string>& alternatives,
-    const std::string& region)
+void consider_entries(Match& best, const std::string& stored,
+    const std::vector<std::string>& alternatives, const std::string& region)
 {
     auto entries = json::parse(stored, nullptr, false);
     if (!entries.is_array())
@@ -86,18 +91,20 @@ std::string rank_expression(const std::vector<std::string>& alternatives, db::Pa
     return "CASE WHEN " + exact + " THEN 0 WHEN " + prefix + " THEN 1 ELSE 2 END";
 }
 
-std::vector<db::Row> matching_parties(Connection& connection, const http::RequestContext& context, PartyView view,
-    const std::string& q, const std::vector<std::string>& alternatives, int limit)
+std::vector<db::Row> matching_parties(Connection& connection, const http::RequestContext& context,
+    PartyView view, const std::string& q, const std::vector<std::string>& alternatives, int limit)
 {
     db::Params params;
     auto rank = rank_expression(alternatives, params);
     auto where = visibility(context, view, "p", params);
-    where += " AND p.archived = 0 AND " + party_search_condition(q, "p", params, connection.dialect());
+    where += " AND p.archived = 0 AND "
+        + party_search_condition(q, "p", params, connection.dialect());
     params.push_back(static_cast<int64_t>(limit));
-    return connection.query("SELECT p.id, p.code, p.name, p.registration_number, p.phones, p.emails, p.owner_id, "
-                            "u.name AS owner_name, p.is_customer, p.is_prospect, " +
-                                rank + " AS search_rank FROM parties p LEFT JOIN users u ON u.id = p.owner_id WHERE " +
-                                where + " ORDER BY search_rank, p.name, p.id LIMIT ?",
+    return connection.query(
+        "SELECT p.id, p.code, p.name, p.registration_number, p.phones, p.emails, p.owner_id, "
+        "u.name AS owner_name, p.is_customer, p.is_prospect, "
+            + rank + " AS search_rank FROM parties p LEFT JOIN users u ON u.id = p.owner_id WHERE "
+            + where + " ORDER BY search_rank, p.name, p.id LIMIT ?",
         params);
 }
 
@@ -108,7 +115,8 @@ json owner_of(const db::Row& row)
 
 } // namespace
 
-Result<json> search_everything(db::Database& database, const http::RequestContext& context, const std::string& q, int limit)
+Result<json> search_everything(
+    db::Database& database, const http::RequestContext& context, const std::string& q, int limit)
 {
     std::vector<PartyView> views;
     if (context.can("customers.read"))
@@ -116,10 +124,11 @@ Result<json> search_everything(db::Database& database, const http::RequestContex
     if (context.can("suppliers.read"))
         views.push_back(PartyView::suppliers);
     if (views.empty())
-        return Error::make(ErrorCode::forbidden, "forbidden", "Your role may not read customers or suppliers.");
+        return Error::make(
+            ErrorCode::forbidden, "forbidden", "Your role may not read customers or suppliers.");
     auto alternatives = search_alternatives(q);
     if (alternatives.empty())
-        return json{{"items", json::array()}};
+        return json { { "items", json::array() } };
 
     return database.read([&](Connection& connection) -> Result<json> {
         auto region = tenant_phone_region(connection, context.tenant_id);
@@ -141,12 +150,18 @@ Result<json> search_everything(db::Database& database, const http::RequestContex
                 consider_entries(best, row.str("emails"), alternatives, region);
                 bool customer = view == PartyView::customers;
                 if (best.rank < 3) {
-                    candidates.push_back({{{"type", customer ? "customer" : "supplier"}, {"id", id}, {"party_id", id},
-                                              {"name", row.str("name")}, {"code", row.is_null(row.index_of("code")) ? json() : json(row.str("code"))},
-                                              {"owner_id", row.opt_i64(row.index_of("owner_id")) ? json(row.i64("owner_id")) : json()},
-                                              {"owner_name", owner_of(row)}, {"match", match_names[best.rank]},
-                                              {"matched", best.matched}},
-                        best.rank, text::fold(row.str("name"))});
+                    candidates.push_back(
+                        { { { "type", customer ? "customer" : "supplier" }, { "id", id },
+                              { "party_id", id }, { "name", row.str("name") },
+                              { "code",
+                                  row.is_null(row.index_of("code")) ? json()
+                                                                    : json(row.str("code")) },
+                              { "owner_id",
+                                  row.opt_i64(row.index_of("owner_id")) ? json(row.i64("owner_id"))
+                                                                        : json() },
+                              { "owner_name", owner_of(row) }, { "match", match_names[best.rank] },
+                              { "matched", best.matched } },
+                            best.rank, text::fold(row.str("name")) });
                 }
                 parties.emplace(id, std::move(row));
             }
@@ -155,13 +170,15 @@ Result<json> search_everything(db::Database& database, const http::RequestContex
         // contacts of the parties found: the index matched them through the party's text
         if (!parties.empty()) {
             std::string marks;
-            db::Params params = {context.tenant_id};
+            db::Params params = { context.tenant_id };
             for (const auto& [id, row] : parties) {
                 marks += std::string(marks.empty() ? "" : ", ") + "?";
                 params.push_back(id);
             }
-            for (const auto& contact : connection.query("SELECT c.id, c.party_id, c.name, c.phones, c.emails FROM contacts c "
-                                                        "WHERE c.tenant_id = ? AND c.party_id IN (" + marks + ")",
+            for (const auto& contact : connection.query(
+                     "SELECT c.id, c.party_id, c.name, c.phones, c.emails FROM contacts c "
+                     "WHERE c.tenant_id = ? AND c.party_id IN ("
+                         + marks + ")",
                      params)) {
                 Match best;
                 consider_name(best, contact.str("name"), alternatives);
@@ -170,27 +187,32 @@ Result<json> search_everything(db::Database& database, const http::RequestContex
                 if (best.rank == 3)
                     continue;
                 const auto& party = parties.at(contact.i64("party_id"));
-                candidates.push_back({{{"type", "contact"}, {"id", contact.i64("id")}, {"party_id", contact.i64("party_id")},
-                                          {"name", contact.str("name")}, {"party_name", party.str("name")},
-                                          {"code", party.str("code")},
-                                          {"owner_id", party.opt_i64(party.index_of("owner_id")) ? json(party.i64("owner_id")) : json()},
-                                          {"owner_name", owner_of(party)}, {"match", match_names[best.rank]},
-                                          {"matched", best.matched}},
-                    best.rank, text::fold(contact.str("name"))});
+                candidates.push_back(
+                    { { { "type", "contact" }, { "id", contact.i64("id") },
+                          { "party_id", contact.i64("party_id") }, { "name", contact.str("name") },
+                          { "party_name", party.str("name") }, { "code", party.str("code") },
+                          { "owner_id",
+                              party.opt_i64(party.index_of("owner_id"))
+                                  ? json(party.i64("owner_id"))
+                                  : json() },
+                          { "owner_name", owner_of(party) }, { "match", match_names[best.rank] },
+                          { "matched", best.matched } },
+                        best.rank, text::fold(contact.str("name")) });
             }
         }
 
-        std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-            if (a.rank != b.rank)
-                return a.rank < b.rank;
-            if (a.sort_name != b.sort_name)
-                return a.sort_name < b.sort_name;
-            return a.item["id"].get<int64_t>() < b.item["id"].get<int64_t>();
-        });
+        std::stable_sort(
+            candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+                if (a.rank != b.rank)
+                    return a.rank < b.rank;
+                if (a.sort_name != b.sort_name)
+                    return a.sort_name < b.sort_name;
+                return a.item["id"].get<int64_t>() < b.item["id"].get<int64_t>();
+            });
         json items = json::array();
         for (size_t i = 0; i < candidates.size() && static_cast<int>(i) < limit; ++i)
             items.push_back(std::move(candidates[i].item));
-        return json{{"items", items}};
+        return json { { "items", items } };
     });
 }
 
@@ -207,12 +229,13 @@ Result<json> check_registration(const std::string& number, const std::string& co
     auto kind = registration_kind(typed);
     auto normalised = normalise_registration_number(typed);
     std::string detected = kind == RegistrationKind::korean_business_number ? "KR"
-                           : kind == RegistrationKind::chinese_credit_code  ? "CN"
+        : kind == RegistrationKind::chinese_credit_code                     ? "CN"
                                                                             : "";
-    json answer = {{"valid", false}, {"normalised", normalised}, {"country", detected.empty() ? json() : json(detected)},
-        {"reason", nullptr}};
+    json answer = { { "valid", false }, { "normalised", normalised },
+        { "country", detected.empty() ? json() : json(detected) }, { "reason", nullptr } };
     if (detected.empty() || (!upper.empty() && upper != detected)) {
-        // a Korean number has 10 digits, a Chinese code 18 characters; anything else is not checkable
+        // a Korean number has 10 digits, a Chinese code 18 characters; anything else is not
+        // checkable
         answer["reason"] = "wrong_format";
         return answer;
     }

@@ -7,9 +7,8 @@
 #include "http/request.h"
 #include "http/router.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -27,8 +26,8 @@ std::vector<std::pair<std::string, std::string>> labelled_name_keys(const std::s
 std::vector<std::string> search_alternatives(const std::string& q);
 // The keyword condition over `alias` (a parties row) using the dialect's index: FTS5 trigram on
 // SQLite for keys of three characters or more, LIKE (served by pg_trgm) otherwise.
-std::string party_search_condition(const std::string& q, const std::string& alias, db::Params& params,
-    db::Dialect dialect);
+std::string party_search_condition(
+    const std::string& q, const std::string& alias, db::Params& params, db::Dialect dialect);
 
 // Removes a party's search and duplicate keys (before the party row itself goes).
 void forget_search_keys(db::Connection& connection, int64_t tenant_id, int64_t party_id);
@@ -36,13 +35,14 @@ void forget_search_keys(db::Connection& connection, int64_t tenant_id, int64_t p
 void refresh_stale_search_keys(db::Database& database);
 
 // `GET /search`: parties and contacts the request may see, ranked exact, prefix, partial.
-Result<nlohmann::json> search_everything(db::Database& database, const http::RequestContext& context,
-    const std::string& q, int limit);
+Result<nlohmann::json> search_everything(
+    db::Database& database, const http::RequestContext& context, const std::string& q, int limit);
 // `GET /duplicates`: likely duplicate pairs with at least one side visible to the request.
-Result<nlohmann::json> find_duplicates(db::Database& database, const http::RequestContext& context, int limit);
+Result<nlohmann::json> find_duplicates(
+    db::Database& database, const http::RequestContext& context, int limit);
 // `POST /customers/{id}/merge` {into_id}: moves everything of `id` onto `into_id` and deletes `id`.
-Result<nlohmann::json> merge_party(db::Database& database, const http::RequestContext& context, int64_t id,
-    const nlohmann::json& body);
+Result<nlohmann::json> merge_party(db::Database& database, const http::RequestContext& context,
+    int64_t id, const nlohmann::json& body);
 // `GET /registration-numbers/check`: {valid, normalised, reason}.
 Result<nlohmann::json> check_registration(const std::string& number, const std::string& country);
 

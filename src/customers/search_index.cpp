@@ -7,16 +7,14 @@
 //   prefix matches without a second query;
 // - parties.name_key and party_keys: normalised name, its trigrams, E.164 phones, e-mails and the
 //   registration number, looked up by the duplicate detector.
-#include "customers/search.h"
-
 #include "core/name_keys.h"
 #include "core/registration_number.h"
 #include "core/text.h"
 #include "customers/parties.h"
-
-#include <spdlog/spdlog.h>
+#include "customers/search.h"
 
 #include <set>
+#include <spdlog/spdlog.h>
 
 namespace rapport::customers {
 
@@ -39,14 +37,14 @@ std::vector<std::string> name_search_keys(const std::string& name)
 }
 
 struct KeySet {
-    std::string text;              // search_text before folding
-    std::set<std::string> phones;  // E.164 (or digits when unparseable)
-    std::set<std::string> emails;  // folded
+    std::string text; // search_text before folding
+    std::set<std::string> phones; // E.164 (or digits when unparseable)
+    std::set<std::string> emails; // folded
 };
 
 void append_entries(KeySet& keys, const db::Row& row, const std::string& region)
 {
-    for (const char* list : {"phones", "emails"}) {
+    for (const char* list : { "phones", "emails" }) {
         auto entries = json::parse(row.str(list), nullptr, false);
         if (!entries.is_array())
             continue;
@@ -58,7 +56,8 @@ void append_entries(KeySet& keys, const db::Row& row, const std::string& region)
                 keys.text += " " + number + " " + digits;
                 if (!international.empty()) {
                     // "+82 10…" and "010…" find each other: both forms' digits are kept
-                    keys.text += " " + international.substr(1) + " " + name_keys::national_digits(number, region);
+                    keys.text += " " + international.substr(1) + " "
+                        + name_keys::national_digits(number, region);
                     keys.phones.insert(international);
                 } else if (digits.size() >= 7) {
                     keys.phones.insert(digits);
@@ -81,10 +80,11 @@ void append_name(KeySet& keys, const std::string& name)
 }
 
 // Writes the key rows of one party, replacing what was there.
-void write_party_keys(Connection& connection, int64_t tenant_id, int64_t party_id, const std::string& name_key,
-    const std::string& registration, const KeySet& keys)
+void write_party_keys(Connection& connection, int64_t tenant_id, int64_t party_id,
+    const std::string& name_key, const std::string& registration, const KeySet& keys)
 {
-    connection.execute("DELETE FROM party_keys WHERE tenant_id = ? AND party_id = ?", {tenant_id, party_id});
+    connection.execute(
+        "DELETE FROM party_keys WHERE tenant_id = ? AND party_id = ?", { tenant_id, party_id });
     std::vector<std::pair<std::string, std::string>> rows;
     if (!name_key.empty()) {
         rows.emplace_back("name", name_key);
@@ -103,16 +103,19 @@ void write_party_keys(Connection& connection, int64_t tenant_id, int64_t party_i
     db::Params params;
     std::set<std::pair<std::string, std::string>> seen;
     for (auto& [kind, key] : rows) {
-        if (!seen.insert({kind, key}).second)
+        if (!seen.insert({ kind, key }).second)
             continue;
         sql += std::string(params.empty() ? "" : ", ") + "(?, ?, ?, ?)";
-        params.insert(params.end(), {tenant_id, party_id, kind, key});
+        params.insert(params.end(), { tenant_id, party_id, kind, key });
     }
     connection.execute(sql, params);
 }
 
 // "%…%" LIKE pattern and FTS5 phrase for one alternative of the query.
-std::string like_pattern(const std::string& value) { return "%" + text::escape_like(value) + "%"; }
+std::string like_pattern(const std::string& value)
+{
+    return "%" + text::escape_like(value) + "%";
+}
 
 std::string fts_phrase(const std::string& value)
 {
@@ -152,15 +155,17 @@ std::vector<std::pair<std::string, std::string>> labelled_name_keys(const std::s
 
 std::string tenant_phone_region(Connection& connection, int64_t tenant_id)
 {
-    auto tenant = connection.query_one("SELECT currency, locale FROM tenants WHERE id = ?", {tenant_id});
+    auto tenant
+        = connection.query_one("SELECT currency, locale FROM tenants WHERE id = ?", { tenant_id });
     return tenant ? name_keys::phone_region(tenant->str("currency"), tenant->str("locale")) : "US";
 }
 
 void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t party_id)
 {
-    auto party = connection.query_one("SELECT name, code, registration_number, phones, emails FROM parties "
-                                      "WHERE tenant_id = ? AND id = ?",
-        {tenant_id, party_id});
+    auto party = connection.query_one(
+        "SELECT name, code, registration_number, phones, emails FROM parties "
+        "WHERE tenant_id = ? AND id = ?",
+        { tenant_id, party_id });
     if (!party)
         return;
     auto region = tenant_phone_region(connection, tenant_id);
@@ -172,12 +177,14 @@ void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t part
     append_name(keys, name);
     append_entries(keys, *party, region);
     for (const auto& contact : connection.query(
-             "SELECT name, phones, emails FROM contacts WHERE tenant_id = ? AND party_id = ?", {tenant_id, party_id})) {
+             "SELECT name, phones, emails FROM contacts WHERE tenant_id = ? AND party_id = ?",
+             { tenant_id, party_id })) {
         append_name(keys, contact.str("name"));
         append_entries(keys, contact, region);
     }
 
-    // the party's own name keys and code, each between marks: "exact" is a whole key, "prefix" its start
+    // the party's own name keys and code, each between marks: "exact" is a whole key, "prefix" its
+    // start
     std::string search_names = mark;
     for (const auto& key : name_search_keys(name))
         search_names += key + mark;
@@ -186,24 +193,30 @@ void refresh_search_text(Connection& connection, int64_t tenant_id, int64_t part
 
     auto search_text = text::fold(keys.text);
     auto name_key = name_keys::company_name_key(name);
-    connection.execute("UPDATE parties SET search_text = ?, search_names = ?, name_key = ?, search_keys_version = ? "
+    connection.execute("UPDATE parties SET search_text = ?, search_names = ?, name_key = ?, "
+                       "search_keys_version = ? "
                        "WHERE tenant_id = ? AND id = ?",
-        {search_text, search_names, name_key, search_keys_version, tenant_id, party_id});
-    auto normalised_registration = text::trim(registration).empty() ? std::string() : normalise_registration_number(registration);
+        { search_text, search_names, name_key, search_keys_version, tenant_id, party_id });
+    auto normalised_registration = text::trim(registration).empty()
+        ? std::string()
+        : normalise_registration_number(registration);
     write_party_keys(connection, tenant_id, party_id, name_key, normalised_registration, keys);
     if (connection.dialect() == db::Dialect::sqlite) {
         // party ids are unique across tenants, so the FTS rowid is the party id
-        connection.execute("DELETE FROM party_search WHERE rowid = ?", {party_id});
-        connection.execute("INSERT INTO party_search (rowid, search_text, tenant_id) VALUES (?, ?, ?)",
-            {party_id, search_text, tenant_id});
+        connection.execute("DELETE FROM party_search WHERE rowid = ?", { party_id });
+        connection.execute(
+            "INSERT INTO party_search (rowid, search_text, tenant_id) VALUES (?, ?, ?)",
+            { party_id, search_text, tenant_id });
     }
 }
 
 void forget_search_keys(Connection& connection, int64_t tenant_id, int64_t party_id)
 {
-    connection.execute("DELETE FROM party_keys WHERE tenant_id = ? AND party_id = ?", {tenant_id, party_id});
+    connection.execute(
+        "DELETE FROM party_keys WHERE tenant_id = ? AND party_id = ?", { tenant_id, party_id });
     if (connection.dialect() == db::Dialect::sqlite)
-        connection.execute("DELETE FROM party_search WHERE rowid = ? AND tenant_id = ?", {party_id, tenant_id});
+        connection.execute(
+            "DELETE FROM party_search WHERE rowid = ? AND tenant_id = ?", { party_id, tenant_id });
 }
 
 void refresh_stale_search_keys(db::Database& database)
@@ -212,8 +225,9 @@ void refresh_stale_search_keys(db::Database& database)
     for (;;) {
         // batches keep each transaction short while other processes may be starting too
         auto done = database.write([&](Connection& connection) -> Result<bool> {
-            auto stale = connection.query("SELECT tenant_id, id FROM parties WHERE search_keys_version < ? LIMIT 500",
-                {search_keys_version});
+            auto stale = connection.query(
+                "SELECT tenant_id, id FROM parties WHERE search_keys_version < ? LIMIT 500",
+                { search_keys_version });
             for (const auto& row : stale)
                 refresh_search_text(connection, row.i64(0), row.i64(1));
             refreshed += stale.size();
@@ -244,8 +258,9 @@ std::vector<std::string> search_alternatives(const std::string& q)
     if (name_keys::has_han(q))
         add(text::fold(name_keys::to_simplified(folded)));
     // "hua xia" is typed with spaces that the pinyin keys do not have
-    bool latin_words = folded.find(' ') != std::string::npos &&
-                       std::all_of(folded.begin(), folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; });
+    bool latin_words = folded.find(' ') != std::string::npos
+        && std::all_of(folded.begin(), folded.end(),
+            [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; });
     if (latin_words) {
         std::string joined;
         for (char c : folded)
@@ -256,7 +271,8 @@ std::vector<std::string> search_alternatives(const std::string& q)
     return out;
 }
 
-std::string party_search_condition(const std::string& q, const std::string& alias, db::Params& params, db::Dialect dialect)
+std::string party_search_condition(
+    const std::string& q, const std::string& alias, db::Params& params, db::Dialect dialect)
 {
     std::vector<std::string> conditions;
     std::string fts_query;
@@ -270,7 +286,8 @@ std::string party_search_condition(const std::string& q, const std::string& alia
         params.push_back(like_pattern(alternative));
     }
     if (!fts_query.empty()) {
-        conditions.push_back(alias + ".id IN (SELECT rowid FROM party_search WHERE party_search MATCH ?)");
+        conditions.push_back(
+            alias + ".id IN (SELECT rowid FROM party_search WHERE party_search MATCH ?)");
         params.push_back(fts_query);
     }
     if (conditions.empty())

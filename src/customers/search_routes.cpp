@@ -11,8 +11,8 @@ namespace rapport::customers {
 namespace {
 
 using http::Request;
-using http::Response;
 using http::respond;
+using http::Response;
 
 // A bounded integer query parameter; absent gives the default.
 Result<int> read_limit(const Request& request, int fallback, int maximum)
@@ -23,7 +23,8 @@ Result<int> read_limit(const Request& request, int fallback, int maximum)
     char* end = nullptr;
     long parsed = std::strtol(value->c_str(), &end, 10);
     if (*end != '\0' || parsed < 1 || parsed > maximum)
-        return Error::invalid("limit", "out_of_range", "must be a whole number from 1 to " + std::to_string(maximum));
+        return Error::invalid(
+            "limit", "out_of_range", "must be a whole number from 1 to " + std::to_string(maximum));
     return static_cast<int>(parsed);
 }
 
@@ -50,7 +51,8 @@ Result<SimilarQuery> read_similar_query(const Request& request)
 
 void move_contacts(db::Connection& connection, int64_t tenant_id, int64_t from_id, int64_t into_id)
 {
-    connection.execute("UPDATE contacts SET party_id = ? WHERE tenant_id = ? AND party_id = ?", {into_id, tenant_id, from_id});
+    connection.execute("UPDATE contacts SET party_id = ? WHERE tenant_id = ? AND party_id = ?",
+        { into_id, tenant_id, from_id });
 }
 
 } // namespace
@@ -63,20 +65,23 @@ void register_search_routes(http::Router& router, std::shared_ptr<db::Database> 
     refresh_stale_search_keys(*database);
     auto& db = *database;
 
-    router.get("/api/v1/search", "customers", "Search customers, suppliers and contacts (ranked)", [&db](Request& request) {
-        auto limit = read_limit(request, 20, 100);
-        if (!limit)
-            return Response::problem(limit.error());
-        return respond(search_everything(db, request.context, request.query_value("q").value_or(""), *limit));
-    });
+    router.get("/api/v1/search", "customers", "Search customers, suppliers and contacts (ranked)",
+        [&db](Request& request) {
+            auto limit = read_limit(request, 20, 100);
+            if (!limit)
+                return Response::problem(limit.error());
+            return respond(search_everything(
+                db, request.context, request.query_value("q").value_or(""), *limit));
+        });
 
     router.get("/api/v1/customers/similar", "customers", "Likely duplicates of a party being typed",
         http::permitted("customers.read", [&db](Request& request) {
             auto query = read_similar_query(request);
             if (!query)
                 return Response::problem(query.error());
-            return Response::json(
-                db.read([&](db::Connection& connection) { return find_similar(connection, request.context, *query); }));
+            return Response::json(db.read([&](db::Connection& connection) {
+                return find_similar(connection, request.context, *query);
+            }));
         }));
 
     router.get("/api/v1/duplicates", "customers", "Likely duplicate pairs in the company",
@@ -88,16 +93,23 @@ void register_search_routes(http::Router& router, std::shared_ptr<db::Database> 
         }));
 
     // merging deletes the merged customer, so it takes both rights
-    router.post("/api/v1/customers/{id}/merge", "customers", "Merge a customer into another and delete it",
-        http::permitted("customers.edit", http::permitted("customers.delete", [&db](Request& request) {
-            return http::with_id(request, [&](int64_t id) {
-                return http::with_body(
-                    request, [&](const nlohmann::json& body) { return respond(merge_party(db, request.context, id, body)); });
-            });
-        }))).success_status = 200;
+    router
+        .post("/api/v1/customers/{id}/merge", "customers",
+            "Merge a customer into another and delete it",
+            http::permitted("customers.edit",
+                http::permitted("customers.delete",
+                    [&db](Request& request) {
+                        return http::with_id(request, [&](int64_t id) {
+                            return http::with_body(request, [&](const nlohmann::json& body) {
+                                return respond(merge_party(db, request.context, id, body));
+                            });
+                        });
+                    })))
+        .success_status
+        = 200;
 
-    router.get("/api/v1/registration-numbers/check", "customers", "Check a Korean or Chinese registration number",
-        [](Request& request) {
+    router.get("/api/v1/registration-numbers/check", "customers",
+        "Check a Korean or Chinese registration number", [](Request& request) {
             return respond(check_registration(request.query_value("number").value_or(""),
                 request.query_value("country").value_or("")));
         });

@@ -8,7 +8,6 @@
 #include "http/request.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 
@@ -25,6 +24,7 @@ struct SimilarQuery {
 
 // Candidates from the whole tenant, best first: {id, code, name, owner_id, owner_name,
 // last_contact_at, roles, reasons, score} (docs/api.md, Duplicates).
-nlohmann::json find_similar(db::Connection& connection, const http::RequestContext& context, const SimilarQuery& query);
+nlohmann::json find_similar(
+    db::Connection& connection, const http::RequestContext& context, const SimilarQuery& query);
 
 } // namespace rapport::customers

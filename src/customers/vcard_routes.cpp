@@ -42,23 +42,33 @@ void register_vcard_routes(http::Router& router, std::shared_ptr<db::Database> d
     using http::with_body;
     using http::with_id;
     const std::string base = "/api/v1";
-    router.post(base + "/vcard/parse", "customers",
-        "Read a .vcf file (any charset): the cards with their duplicate candidates, and the broken "
-        "ones",
-        permitted("customers.read", [database](Request& request) {
-            if (request.body.size() > documents::max_document_bytes)
-                return Response::problem(documents::file_too_large(request.body.size()));
-            if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
-                return Response::problem(Error::invalid("file", "empty_file", "the file is empty"));
-            return respond(parse_cards(*database, request.context, request.body));
-        })).success_status = 200;
-    router.post(base + "/vcard/import", "customers",
-        "Import parsed cards: attach each to a customer, create a customer, or skip",
-        permitted("customers.create", [database](Request& request) {
-            return with_body(request, [&](const nlohmann::json& body) {
-                return respond(import_cards(*database, request.context, body));
-            });
-        })).success_status = 200;
+    router
+        .post(base + "/vcard/parse", "customers",
+            "Read a .vcf file (any charset): the cards with their duplicate candidates, and the "
+            "broken "
+            "ones",
+            permitted("customers.read",
+                [database](Request& request) {
+                    if (request.body.size() > documents::max_document_bytes)
+                        return Response::problem(documents::file_too_large(request.body.size()));
+                    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
+                        return Response::problem(
+                            Error::invalid("file", "empty_file", "the file is empty"));
+                    return respond(parse_cards(*database, request.context, request.body));
+                }))
+        .success_status
+        = 200;
+    router
+        .post(base + "/vcard/import", "customers",
+            "Import parsed cards: attach each to a customer, create a customer, or skip",
+            permitted("customers.create",
+                [database](Request& request) {
+                    return with_body(request, [&](const nlohmann::json& body) {
+                        return respond(import_cards(*database, request.context, body));
+                    });
+                }))
+        .success_status
+        = 200;
     router.get(base + "/customers/{id}/contacts.vcf", "customers",
         "A customer's contacts as vCard (?version=3.0|4.0)",
         permitted("customers.export", [database](Request& request) {

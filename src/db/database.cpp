@@ -1,11 +1,10 @@
 #include "db/database.h"
 
+#include <charconv>
+#include <filesystem>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-
-#include <charconv>
-#include <filesystem>
 
 namespace rapport::db {
 
@@ -55,7 +54,7 @@ struct Bindings {
 Value read_value(const soci::row& row, size_t index)
 {
     if (row.get_indicator(index) == soci::i_null)
-        return std::monostate{};
+        return std::monostate {};
     switch (row.get_properties(index).get_data_type()) {
     case soci::dt_integer:
         return static_cast<int64_t>(row.get<int>(index));
@@ -171,7 +170,8 @@ size_t Row::index_of(std::string_view column) const
 }
 
 Connection::Connection(std::unique_ptr<soci::session> session, Dialect dialect)
-    : m_session(std::move(session)), m_dialect(dialect)
+    : m_session(std::move(session))
+    , m_dialect(dialect)
 {
 }
 
@@ -281,21 +281,25 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, size_t 
             database->m_dialect = Dialect::sqlite;
             std::filesystem::path path = url.substr(7);
             if (path.empty())
-                return Error::make(ErrorCode::invalid_input, "invalid_database_url", "sqlite: needs a file path");
+                return Error::make(
+                    ErrorCode::invalid_input, "invalid_database_url", "sqlite: needs a file path");
             if (path.has_parent_path())
                 std::filesystem::create_directories(path.parent_path());
             for (size_t i = 0; i < pool_size; ++i) {
-                auto session = std::make_unique<soci::session>(soci::sqlite3, "db=" + path.string() + " timeout=30");
+                auto session = std::make_unique<soci::session>(
+                    soci::sqlite3, "db=" + path.string() + " timeout=30");
                 *session << "PRAGMA journal_mode=WAL";
                 *session << "PRAGMA synchronous=NORMAL";
                 *session << "PRAGMA foreign_keys=ON";
                 *session << "PRAGMA busy_timeout=30000";
-                database->m_connections.push_back(std::make_unique<Connection>(std::move(session), Dialect::sqlite));
+                database->m_connections.push_back(
+                    std::make_unique<Connection>(std::move(session), Dialect::sqlite));
             }
         } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
             database->m_dialect = Dialect::postgresql;
             for (size_t i = 0; i < pool_size; ++i) {
-                auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
+                auto session
+                    = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
                 *session << "SET client_min_messages = warning";
                 database->m_connections.push_back(
                     std::make_unique<Connection>(std::move(session), Dialect::postgresql));
@@ -305,7 +309,8 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, size_t 
                 "the database URL must start with sqlite: or postgresql://");
         }
     } catch (const std::exception& error) {
-        return Error::make(ErrorCode::internal, "database_unavailable", std::string("cannot open the database: ") + error.what());
+        return Error::make(ErrorCode::internal, "database_unavailable",
+            std::string("cannot open the database: ") + error.what());
     }
     for (auto& connection : database->m_connections)
         database->m_idle.push_back(connection.get());
@@ -349,7 +354,10 @@ void Database::begin(Connection& connection)
     connection.execute(m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-void Database::commit(Connection& connection) { connection.execute("COMMIT"); }
+void Database::commit(Connection& connection)
+{
+    connection.execute("COMMIT");
+}
 
 void Database::rollback(Connection& connection)
 {

@@ -42,11 +42,15 @@ using Value = std::variant<std::monostate, int64_t, double, std::string>;
 class Row {
 public:
     Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
-        : m_columns(std::move(columns)), m_values(std::move(values))
+        : m_columns(std::move(columns))
+        , m_values(std::move(values))
     {
     }
     size_t size() const { return m_values.size(); }
-    bool is_null(size_t index) const { return std::holds_alternative<std::monostate>(m_values.at(index)); }
+    bool is_null(size_t index) const
+    {
+        return std::holds_alternative<std::monostate>(m_values.at(index));
+    }
     int64_t i64(size_t index) const;
     std::string str(size_t index) const; // "" for NULL
     std::optional<int64_t> opt_i64(size_t index) const;
@@ -101,8 +105,14 @@ public:
 
     class Lease {
     public:
-        Lease(Database& database, Connection* connection) : m_database(&database), m_connection(connection) {}
-        Lease(Lease&& other) noexcept : m_database(other.m_database), m_connection(other.m_connection)
+        Lease(Database& database, Connection* connection)
+            : m_database(&database)
+            , m_connection(connection)
+        {
+        }
+        Lease(Lease&& other) noexcept
+            : m_database(other.m_database)
+            , m_connection(other.m_connection)
         {
             other.m_connection = nullptr;
         }
@@ -116,8 +126,8 @@ public:
     };
     Lease acquire();
 
-    // Runs `work` in one transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing);
-    // commits when it returns a value, rolls back on an Error or an exception.
+    // Runs `work` in one transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of
+    // failing); commits when it returns a value, rolls back on an Error or an exception.
     template <typename T> Result<T> transaction(const std::function<Result<T>(Connection&)>& work)
     {
         auto lease = acquire();
@@ -137,7 +147,8 @@ public:
     template <typename F> auto write(F&& work)
     {
         using R = std::invoke_result_t<F, Connection&>;
-        return transaction<std::decay_t<decltype(std::declval<R>().value())>>(std::forward<F>(work));
+        return transaction<std::decay_t<decltype(std::declval<R>().value())>>(
+            std::forward<F>(work));
     }
     template <typename F> auto read(F&& work)
     {

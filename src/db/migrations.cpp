@@ -1,12 +1,10 @@
 // The schema, as an ordered list of migrations. Every business table starts its keys with
 // tenant_id (DESIGN.md §4); global tables (identities, sessions) never refer to tenant tables.
+#include "core/clock.h"
 #include "db/database.h"
 
-#include "core/clock.h"
-
-#include <spdlog/spdlog.h>
-
 #include <set>
+#include <spdlog/spdlog.h>
 
 namespace rapport::db {
 
@@ -30,7 +28,7 @@ struct Migration {
 // Types are spelled so that both SQLite and PostgreSQL accept them: BIGINT for ids and money,
 // INTEGER for flags and counts, TEXT for everything else (instants as ISO-8601 UTC text).
 const Migration migrations[] = {
-    {1, "identities and tenants", R"sql(
+    { 1, "identities and tenants", R"sql(
 CREATE TABLE users (
     id BIGINT PRIMARY KEY,
     email TEXT NOT NULL UNIQUE,
@@ -105,8 +103,8 @@ CREATE TABLE memberships (
     FOREIGN KEY (tenant_id, branch_id) REFERENCES branches (tenant_id, id)
 );
 CREATE INDEX memberships_user ON memberships (user_id);
-)sql"},
-    {2, "parties, contacts, employees, products", R"sql(
+)sql" },
+    { 2, "parties, contacts, employees, products", R"sql(
 CREATE TABLE employees (
     tenant_id BIGINT NOT NULL REFERENCES tenants (id),
     id BIGINT NOT NULL,
@@ -203,8 +201,8 @@ CREATE TABLE products (
     UNIQUE (tenant_id, code)
 );
 CREATE INDEX products_name ON products (tenant_id, name, id);
-)sql"},
-    {3, "imports", R"sql(
+)sql" },
+    { 3, "imports", R"sql(
 CREATE TABLE import_files (
     tenant_id BIGINT NOT NULL REFERENCES tenants (id),
     id BIGINT NOT NULL,
@@ -253,13 +251,13 @@ CREATE TABLE import_mappings (
     PRIMARY KEY (tenant_id, id),
     UNIQUE (tenant_id, kind, name)
 );
-)sql"},
-    {4, "contact dates on parties", migration_0004_contact_dates},
-    {5, "search keys", migration_0005_search},
-    {6, "activities and reminders", migration_0006_activities},
-    {7, "ownership, pool, audit, custom fields", migration_0007_ownership_audit_fields},
-    {8, "lists of values, business cards", migration_0008_lists_and_cards},
-    {9, "contact log permissions for earlier tenants", migration_0009_activity_permissions},
+)sql" },
+    { 4, "contact dates on parties", migration_0004_contact_dates },
+    { 5, "search keys", migration_0005_search },
+    { 6, "activities and reminders", migration_0006_activities },
+    { 7, "ownership, pool, audit, custom fields", migration_0007_ownership_audit_fields },
+    { 8, "lists of values, business cards", migration_0008_lists_and_cards },
+    { 9, "contact log permissions for earlier tenants", migration_0009_activity_permissions },
 };
 
 // Keeps the lines meant for `dialect`: a line "--@ sqlite" or "--@ postgresql" starts statements
@@ -277,8 +275,9 @@ std::string for_dialect(std::string_view sql, Dialect dialect)
         start = end + 1;
         if (line.rfind("--@ ", 0) == 0) {
             auto target = line.substr(4);
-            keep = target.rfind("all", 0) == 0 || (dialect == Dialect::sqlite ? target.rfind("sqlite", 0) == 0
-                                                                                : target.rfind("postgresql", 0) == 0);
+            keep = target.rfind("all", 0) == 0
+                || (dialect == Dialect::sqlite ? target.rfind("sqlite", 0) == 0
+                                               : target.rfind("postgresql", 0) == 0);
             continue;
         }
         if (keep)
@@ -300,8 +299,9 @@ Status migrate(Database& database)
         connection.execute("SELECT pg_advisory_lock(727274)");
     connection.execute(postgresql ? "BEGIN" : "BEGIN IMMEDIATE");
     try {
-        connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                           "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         if (postgresql) {
             connection.execute("CREATE SEQUENCE IF NOT EXISTS rapport_ids");
         } else {
@@ -315,12 +315,14 @@ Status migrate(Database& database)
         for (const auto& migration : migrations) {
             // an empty migration is a slot whose work has not landed: leave it for later
             auto sql = for_dialect(migration.sql, database.dialect());
-            if (applied.count(migration.version) || sql.find_first_not_of(" \t\r\n") == std::string::npos)
+            if (applied.count(migration.version)
+                || sql.find_first_not_of(" \t\r\n") == std::string::npos)
                 continue;
             spdlog::info("applying migration {} ({})", migration.version, migration.name);
             connection.execute_script(sql);
-            connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                {int64_t(migration.version), std::string(migration.name), clock::now_iso()});
+            connection.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                { int64_t(migration.version), std::string(migration.name), clock::now_iso() });
         }
         connection.execute("COMMIT");
     } catch (const std::exception& error) {
@@ -334,7 +336,7 @@ Status migrate(Database& database)
     }
     if (postgresql)
         connection.execute("SELECT pg_advisory_unlock(727274)");
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace rapport::db

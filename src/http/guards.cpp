@@ -20,7 +20,8 @@ Result<int64_t> if_match_version(const Request& request)
     int64_t version = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
     if (error != std::errc() || end != text.data() + text.size() || version < 1)
-        return Error::make(ErrorCode::malformed_request, "invalid_if_match", "If-Match must hold a record version number.");
+        return Error::make(ErrorCode::malformed_request, "invalid_if_match",
+            "If-Match must hold a record version number.");
     return version;
 }
 
@@ -40,7 +41,8 @@ Response respond(const Result<nlohmann::json>& result, int status)
         return Response::json(result.value(), status);
     const auto& error = result.error();
     // a stale update carries the current record so the client can show what changed
-    if (error.code == ErrorCode::version_mismatch && !error.fields.empty() && error.fields.front().path == "current") {
+    if (error.code == ErrorCode::version_mismatch && !error.fields.empty()
+        && error.fields.front().path == "current") {
         Error plain = error;
         plain.fields.clear();
         auto response = Response::problem(plain);
@@ -60,8 +62,9 @@ Response respond(const Status& status)
 Status require_permission(const RequestContext& context, const std::string& permission)
 {
     if (context.can(permission))
-        return Ok{};
-    return Error::make(ErrorCode::forbidden, "forbidden", "Your role does not allow " + permission + ".");
+        return Ok {};
+    return Error::make(
+        ErrorCode::forbidden, "forbidden", "Your role does not allow " + permission + ".");
 }
 
 Handler permitted(std::string permission, Handler handler)
@@ -73,20 +76,23 @@ Handler permitted(std::string permission, Handler handler)
     };
 }
 
-Response with_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work)
+Response with_body(
+    const Request& request, const std::function<Response(const nlohmann::json&)>& work)
 {
     auto body = parse_json_object(request);
     return body ? work(*body) : Response::problem(body.error());
 }
 
-Response with_optional_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work)
+Response with_optional_body(
+    const Request& request, const std::function<Response(const nlohmann::json&)>& work)
 {
     if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
         return work(nlohmann::json::object());
     return with_body(request, work);
 }
 
-Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name)
+Response with_id(
+    const Request& request, const std::function<Response(int64_t)>& work, const std::string& name)
 {
     auto id = id_param(request, name);
     return id ? work(*id) : Response::problem(id.error());

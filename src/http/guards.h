@@ -23,10 +23,13 @@ Status require_permission(const RequestContext& context, const std::string& perm
 // A handler that runs only when the role grants `permission`.
 Handler permitted(std::string permission, Handler handler);
 // Runs `work` with the JSON object body, or answers why the body is not one.
-Response with_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work);
+Response with_body(
+    const Request& request, const std::function<Response(const nlohmann::json&)>& work);
 // The same for actions whose body is optional: an empty body is {}.
-Response with_optional_body(const Request& request, const std::function<Response(const nlohmann::json&)>& work);
+Response with_optional_body(
+    const Request& request, const std::function<Response(const nlohmann::json&)>& work);
 // Runs `work` with the integer path parameter `name`, or answers 404.
-Response with_id(const Request& request, const std::function<Response(int64_t)>& work, const std::string& name = "id");
+Response with_id(const Request& request, const std::function<Response(int64_t)>& work,
+    const std::string& name = "id");
 
 } // namespace rapport::http

@@ -17,7 +17,8 @@ const nlohmann::json* JsonInput::field(const std::string& name, bool required)
     return &*found;
 }
 
-std::optional<std::string> JsonInput::text(const std::string& name, bool required, size_t max_length)
+std::optional<std::string> JsonInput::text(
+    const std::string& name, bool required, size_t max_length)
 {
     auto value = field(name, required);
     if (!value)
@@ -59,7 +60,8 @@ std::optional<std::string> JsonInput::date(const std::string& name, bool require
     return value;
 }
 
-std::optional<int64_t> JsonInput::integer(const std::string& name, bool required, int64_t minimum, int64_t maximum)
+std::optional<int64_t> JsonInput::integer(
+    const std::string& name, bool required, int64_t minimum, int64_t maximum)
 {
     auto value = field(name, required);
     if (!value)
@@ -74,7 +76,8 @@ std::optional<int64_t> JsonInput::integer(const std::string& name, bool required
     }
     auto number = value->get<int64_t>();
     if (number < minimum || number > maximum) {
-        fail(name, "out_of_range", "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum));
+        fail(name, "out_of_range",
+            "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum));
         return std::nullopt;
     }
     return number;
@@ -92,7 +95,8 @@ std::optional<bool> JsonInput::boolean(const std::string& name, bool required)
     return value->get<bool>();
 }
 
-std::optional<std::string> JsonInput::choice(const std::string& name, const std::set<std::string>& choices, bool required)
+std::optional<std::string> JsonInput::choice(
+    const std::string& name, const std::set<std::string>& choices, bool required)
 {
     auto value = text(name, required, 100);
     if (value && !choices.count(*value)) {
@@ -105,11 +109,14 @@ std::optional<std::string> JsonInput::choice(const std::string& name, const std:
     return value;
 }
 
-const nlohmann::json* JsonInput::raw(const std::string& name) { return field(name, false); }
+const nlohmann::json* JsonInput::raw(const std::string& name)
+{
+    return field(name, false);
+}
 
 void JsonInput::fail(const std::string& name, std::string code, std::string message)
 {
-    m_errors.push_back({path(name), std::move(code), std::move(message)});
+    m_errors.push_back({ path(name), std::move(code), std::move(message) });
 }
 
 void JsonInput::merge(const Error& error)
@@ -122,10 +129,11 @@ Status JsonInput::finish()
 {
     for (const auto& [key, value] : m_object.items())
         if (!m_known.count(key))
-            m_errors.push_back({path(key), "unknown_field", "is not a field of this record"});
+            m_errors.push_back({ path(key), "unknown_field", "is not a field of this record" });
     if (m_errors.empty())
-        return Ok{};
-    Error error{ErrorCode::invalid_input, "The request has invalid fields.", m_errors, "invalid_fields"};
+        return Ok {};
+    Error error { ErrorCode::invalid_input, "The request has invalid fields.", m_errors,
+        "invalid_fields" };
     return error;
 }
 

@@ -12,7 +12,7 @@
 namespace rapport::http {
 
 struct ListOrder {
-    std::string column;     // SQL expression to order by, e.g. "p.name"
+    std::string column; // SQL expression to order by, e.g. "p.name"
     bool descending = false;
     int limit = 50;
     std::optional<std::string> after_value; // from the cursor
@@ -20,10 +20,12 @@ struct ListOrder {
 };
 
 // Reads `sort` (one of `columns` keys, "-" for descending), `limit` (1..500) and `cursor`.
-Result<ListOrder> read_list_order(const Request& request, const std::map<std::string, std::string>& columns,
-    const std::string& default_sort);
-// Adds "AND (column, id) after the cursor" to `where`/`params`, and returns " ORDER BY … LIMIT n+1".
-std::string keyset_clause(const ListOrder& order, const std::string& id_column, std::string& where, db::Params& params);
+Result<ListOrder> read_list_order(const Request& request,
+    const std::map<std::string, std::string>& columns, const std::string& default_sort);
+// Adds "AND (column, id) after the cursor" to `where`/`params`, and returns " ORDER BY … LIMIT
+// n+1".
+std::string keyset_clause(
+    const ListOrder& order, const std::string& id_column, std::string& where, db::Params& params);
 std::string make_cursor(const std::string& sort_value, int64_t id);
 
 } // namespace rapport::http

@@ -4,11 +4,12 @@
 
 namespace rapport::http {
 
-void Metrics::observe(const std::string& method, const std::string& route, int status, double seconds)
+void Metrics::observe(
+    const std::string& method, const std::string& route, int status, double seconds)
 {
     std::lock_guard lock(m_mutex);
-    ++m_requests[{method, route, status}];
-    auto& histogram = m_latency[{method, route}];
+    ++m_requests[{ method, route, status }];
+    auto& histogram = m_latency[{ method, route }];
     for (size_t i = 0; i < bucket_bounds.size(); ++i)
         if (seconds <= bucket_bounds[i])
             ++histogram.buckets[i];
@@ -24,7 +25,8 @@ std::string Metrics::render() const
     out += "# TYPE rapport_http_requests_total counter\n";
     for (const auto& [key, count] : m_requests) {
         const auto& [method, route, status] = key;
-        out += fmt::format("rapport_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", method,
+        out += fmt::format(
+            "rapport_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", method,
             route, status, count);
     }
     out += "# HELP rapport_http_request_duration_seconds Time from request to response.\n";
@@ -33,12 +35,14 @@ std::string Metrics::render() const
         const auto& [method, route] = key;
         auto labels = fmt::format("method=\"{}\",route=\"{}\"", method, route);
         for (size_t i = 0; i < bucket_bounds.size(); ++i)
-            out += fmt::format("rapport_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels,
-                bucket_bounds[i], histogram.buckets[i]);
-        out += fmt::format("rapport_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels,
-            histogram.count);
-        out += fmt::format("rapport_http_request_duration_seconds_sum{{{}}} {}\n", labels, histogram.sum);
-        out += fmt::format("rapport_http_request_duration_seconds_count{{{}}} {}\n", labels, histogram.count);
+            out += fmt::format("rapport_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n",
+                labels, bucket_bounds[i], histogram.buckets[i]);
+        out += fmt::format("rapport_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n",
+            labels, histogram.count);
+        out += fmt::format(
+            "rapport_http_request_duration_seconds_sum{{{}}} {}\n", labels, histogram.sum);
+        out += fmt::format(
+            "rapport_http_request_duration_seconds_count{{{}}} {}\n", labels, histogram.count);
     }
     if (m_pool_probe) {
         auto [in_use, size] = m_pool_probe();

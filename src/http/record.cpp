@@ -10,14 +10,16 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> phone_types = {"work", "mobile", "fax", "home", "other"};
-const std::set<std::string> email_types = {"work", "home", "other"};
-const std::set<std::string> messenger_types = {"kakaotalk", "wechat", "line", "whatsapp", "telegram", "other"};
-const char* address_parts[] = {"line1", "line2", "city", "region", "postal_code", "country"};
+const std::set<std::string> phone_types = { "work", "mobile", "fax", "home", "other" };
+const std::set<std::string> email_types = { "work", "home", "other" };
+const std::set<std::string> messenger_types
+    = { "kakaotalk", "wechat", "line", "whatsapp", "telegram", "other" };
+const char* address_parts[] = { "line1", "line2", "city", "region", "postal_code", "country" };
 
 // Validates a list of typed entries ({type, <value_key>}); answers the normalised JSON text.
-std::optional<std::string> read_typed_list(JsonInput& input, const std::string& name, const json& value,
-    const std::set<std::string>& types, const std::string& value_key, FieldKind kind)
+std::optional<std::string> read_typed_list(JsonInput& input, const std::string& name,
+    const json& value, const std::set<std::string>& types, const std::string& value_key,
+    FieldKind kind)
 {
     if (!value.is_array()) {
         input.fail(name, "invalid_type", "must be a list");
@@ -37,8 +39,10 @@ std::optional<std::string> read_typed_list(JsonInput& input, const std::string& 
             continue;
         }
         JsonInput entry(value[i], input.path(path));
-        auto type = entry.choice("type", types).value_or(kind == FieldKind::messengers ? "other" : "work");
-        auto text = kind == FieldKind::emails ? entry.email(value_key, true) : entry.text(value_key, true, 100);
+        auto type = entry.choice("type", types)
+                        .value_or(kind == FieldKind::messengers ? "other" : "work");
+        auto text = kind == FieldKind::emails ? entry.email(value_key, true)
+                                              : entry.text(value_key, true, 100);
         if (text && kind == FieldKind::phones && text::digits(*text).size() < 3)
             entry.fail(value_key, "invalid_phone", "must contain a phone number");
         if (auto valid = entry.finish(); !valid) {
@@ -46,12 +50,13 @@ std::optional<std::string> read_typed_list(JsonInput& input, const std::string& 
             ok = false;
             continue;
         }
-        out.push_back({{"type", type}, {value_key, *text}});
+        out.push_back({ { "type", type }, { value_key, *text } });
     }
     return ok ? std::optional<std::string>(out.dump()) : std::nullopt;
 }
 
-std::optional<std::string> read_address(JsonInput& input, const std::string& name, const json& value)
+std::optional<std::string> read_address(
+    JsonInput& input, const std::string& name, const json& value)
 {
     if (!value.is_object()) {
         input.fail(name, "invalid_type", "must be an object");
@@ -77,9 +82,10 @@ std::optional<std::string> read_tags(JsonInput& input, const std::string& name, 
     }
     json out = json::array();
     for (size_t i = 0; i < value.size(); ++i) {
-        if (!value[i].is_string() || text::trim(value[i].get<std::string>()).empty() ||
-            text::code_points(value[i].get<std::string>()) > 50) {
-            input.fail(name + "[" + std::to_string(i) + "]", "invalid_tag", "must be text of 1 to 50 characters");
+        if (!value[i].is_string() || text::trim(value[i].get<std::string>()).empty()
+            || text::code_points(value[i].get<std::string>()) > 50) {
+            input.fail(name + "[" + std::to_string(i) + "]", "invalid_tag",
+                "must be text of 1 to 50 characters");
             return std::nullopt;
         }
         auto tag = text::trim(value[i].get<std::string>());
@@ -130,7 +136,9 @@ ColumnValues read_fields(JsonInput& input, const std::vector<FieldSpec>& specs, 
                 set(nullptr);
                 break;
             }
-            std::string text = value->is_string() ? value->get<std::string>() : value->is_number() ? value->dump() : "";
+            std::string text = value->is_string() ? value->get<std::string>()
+                : value->is_number()              ? value->dump()
+                                                  : "";
             auto parsed = parse_decimal(text::trim(text), spec.scale, input.path(spec.name));
             if (!parsed)
                 input.merge(parsed.error());
@@ -153,16 +161,20 @@ ColumnValues read_fields(JsonInput& input, const std::vector<FieldSpec>& specs, 
                 else if (spec.kind == FieldKind::address)
                     stored = read_address(input, spec.name, *value);
                 else if (spec.kind == FieldKind::phones)
-                    stored = read_typed_list(input, spec.name, *value, phone_types, "number", spec.kind);
+                    stored = read_typed_list(
+                        input, spec.name, *value, phone_types, "number", spec.kind);
                 else if (spec.kind == FieldKind::emails)
-                    stored = read_typed_list(input, spec.name, *value, email_types, "address", spec.kind);
+                    stored = read_typed_list(
+                        input, spec.name, *value, email_types, "address", spec.kind);
                 else
-                    stored = read_typed_list(input, spec.name, *value, messenger_types, "id", spec.kind);
+                    stored = read_typed_list(
+                        input, spec.name, *value, messenger_types, "id", spec.kind);
             }
             if (stored)
                 set(*stored);
             else if (!value)
-                set(spec.kind == FieldKind::address ? db::Param(nullptr) : db::Param(std::string("[]")));
+                set(spec.kind == FieldKind::address ? db::Param(nullptr)
+                                                    : db::Param(std::string("[]")));
             break;
         }
         }
@@ -184,10 +196,13 @@ Result<db::Param> read_text_field(const FieldSpec& spec, const std::string& text
     }
     case FieldKind::boolean: {
         auto folded = text::fold(trimmed);
-        bool yes = folded == "1" || folded == "true" || folded == "yes" || folded == "y" || folded == "예" || folded == "是";
-        bool no = folded == "0" || folded == "false" || folded == "no" || folded == "n" || folded == "아니오" || folded == "否";
+        bool yes = folded == "1" || folded == "true" || folded == "yes" || folded == "y"
+            || folded == "예" || folded == "是";
+        bool no = folded == "0" || folded == "false" || folded == "no" || folded == "n"
+            || folded == "아니오" || folded == "否";
         if (!yes && !no)
-            return Error::invalid(spec.name, "invalid_boolean", "must be yes/no, true/false or 1/0");
+            return Error::invalid(
+                spec.name, "invalid_boolean", "must be yes/no, true/false or 1/0");
         body[spec.name] = yes;
         break;
     }
@@ -196,7 +211,8 @@ Result<db::Param> read_text_field(const FieldSpec& spec, const std::string& text
         size_t start = 0;
         while (start <= trimmed.size()) {
             auto end = trimmed.find_first_of(",;", start);
-            auto tag = text::trim(trimmed.substr(start, end == std::string::npos ? std::string::npos : end - start));
+            auto tag = text::trim(
+                trimmed.substr(start, end == std::string::npos ? std::string::npos : end - start));
             if (!tag.empty())
                 tags.push_back(tag);
             if (end == std::string::npos)
@@ -207,22 +223,28 @@ Result<db::Param> read_text_field(const FieldSpec& spec, const std::string& text
         break;
     }
     case FieldKind::phones:
-        body[spec.name] = trimmed.empty() ? json::array() : json::array({{{"type", "work"}, {"number", trimmed}}});
+        body[spec.name] = trimmed.empty()
+            ? json::array()
+            : json::array({ { { "type", "work" }, { "number", trimmed } } });
         break;
     case FieldKind::emails:
-        body[spec.name] = trimmed.empty() ? json::array() : json::array({{{"type", "work"}, {"address", trimmed}}});
+        body[spec.name] = trimmed.empty()
+            ? json::array()
+            : json::array({ { { "type", "work" }, { "address", trimmed } } });
         break;
     case FieldKind::messengers:
-        body[spec.name] = trimmed.empty() ? json::array() : json::array({{{"type", "other"}, {"id", trimmed}}});
+        body[spec.name] = trimmed.empty()
+            ? json::array()
+            : json::array({ { { "type", "other" }, { "id", trimmed } } });
         break;
     case FieldKind::address:
-        body[spec.name] = {{"line1", trimmed}};
+        body[spec.name] = { { "line1", trimmed } };
         break;
     default:
         body[spec.name] = trimmed;
     }
     JsonInput input(body);
-    auto values = read_fields(input, {spec}, true);
+    auto values = read_fields(input, { spec }, true);
     if (auto valid = input.finish(); !valid)
         return valid.take_error();
     return values.empty() ? db::Param(nullptr) : values.front().second;

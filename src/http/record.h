@@ -8,7 +8,6 @@
 #include "http/json_input.h"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -23,9 +22,9 @@ enum class FieldKind {
     boolean, // stored 0/1
     choice,
     decimal, // a string in JSON, an integer of 10^-scale units in the database
-    tags,    // ["vip", "export"]
-    phones,  // [{"type":"mobile","number":"010-1234-5678"}]
-    emails,  // [{"type":"work","address":"kim@example.com"}]
+    tags, // ["vip", "export"]
+    phones, // [{"type":"mobile","number":"010-1234-5678"}]
+    emails, // [{"type":"work","address":"kim@example.com"}]
     messengers, // [{"type":"kakaotalk","id":"kim01"}]
     address, // {"line1","line2","city","region","postal_code","country"}
 };
@@ -36,7 +35,7 @@ struct FieldSpec {
     bool required = false;
     size_t max_length = 200;
     std::set<std::string> choices = {};
-    int scale = 0;        // decimal
+    int scale = 0; // decimal
     int min_fraction = 0; // decimal, when formatted
     int64_t minimum = INT64_MIN;
     int64_t maximum = INT64_MAX;

@@ -99,19 +99,32 @@ namespace {
 const char* title_for(int status)
 {
     switch (status) {
-    case 400: return "Malformed request";
-    case 401: return "Not signed in";
-    case 403: return "Forbidden";
-    case 404: return "Not found";
-    case 405: return "Method not allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition failed";
-    case 413: return "Payload too large";
-    case 415: return "Unsupported media type";
-    case 422: return "Invalid input";
-    case 428: return "Precondition required";
-    case 429: return "Too many requests";
-    default: return "Internal error";
+    case 400:
+        return "Malformed request";
+    case 401:
+        return "Not signed in";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not found";
+    case 405:
+        return "Method not allowed";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "Precondition failed";
+    case 413:
+        return "Payload too large";
+    case 415:
+        return "Unsupported media type";
+    case 422:
+        return "Invalid input";
+    case 428:
+        return "Precondition required";
+    case 429:
+        return "Too many requests";
+    default:
+        return "Internal error";
     }
 }
 
@@ -121,16 +134,17 @@ Response Response::problem(const Error& error)
 {
     int status = status_for(error.code);
     nlohmann::json body = {
-        {"type", "about:blank"},
-        {"title", title_for(status)},
-        {"status", status},
-        {"code", error.detail_code.empty() ? "error" : error.detail_code},
-        {"detail", error.message},
+        { "type", "about:blank" },
+        { "title", title_for(status) },
+        { "status", status },
+        { "code", error.detail_code.empty() ? "error" : error.detail_code },
+        { "detail", error.message },
     };
     if (!error.fields.empty()) {
         auto& errors = body["errors"] = nlohmann::json::array();
         for (const auto& field : error.fields)
-            errors.push_back({{"path", field.path}, {"code", field.code}, {"message", field.message}});
+            errors.push_back(
+                { { "path", field.path }, { "code", field.code }, { "message", field.message } });
     }
     Response response = json(body, status);
     response.content_type = "application/problem+json";
@@ -141,9 +155,11 @@ Result<nlohmann::json> parse_json_object(const Request& request)
 {
     auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded())
-        return Error::make(ErrorCode::malformed_request, "malformed_json", "The request body is not valid JSON.");
+        return Error::make(
+            ErrorCode::malformed_request, "malformed_json", "The request body is not valid JSON.");
     if (!body.is_object())
-        return Error::make(ErrorCode::malformed_request, "malformed_json", "The request body must be a JSON object.");
+        return Error::make(ErrorCode::malformed_request, "malformed_json",
+            "The request body must be a JSON object.");
     return body;
 }
 

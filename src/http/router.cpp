@@ -20,11 +20,11 @@ std::vector<std::string> split_path(const std::string& path)
 
 } // namespace
 
-Route& Router::add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
-    Handler handler)
+Route& Router::add(std::string method, std::string pattern, std::string tag, std::string summary,
+    Access access, Handler handler)
 {
-    Route route{std::move(method), std::move(pattern), std::move(tag), std::move(summary), access,
-        std::move(handler), {}};
+    Route route { std::move(method), std::move(pattern), std::move(tag), std::move(summary), access,
+        std::move(handler), {} };
     route.segments = split_path(route.pattern);
     m_routes.push_back(std::move(route));
     return m_routes.back();
@@ -52,12 +52,15 @@ const Route* Router::match(const std::string& method, const std::string& path,
                     matches = false;
                 else
                     candidate[expected.substr(1, expected.size() - 2)] = segments[i];
-            } else if (auto close = expected.find('}'); close != std::string::npos && expected.front() == '{') {
+            } else if (auto close = expected.find('}');
+                       close != std::string::npos && expected.front() == '{') {
                 // "{contact_id}.vcf": a parameter with a literal suffix, as specific as a literal
                 auto suffix = expected.substr(close + 1);
                 const auto& actual = segments[i];
-                if (actual.size() > suffix.size() && actual.compare(actual.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                    candidate[expected.substr(1, close - 1)] = actual.substr(0, actual.size() - suffix.size());
+                if (actual.size() > suffix.size()
+                    && actual.compare(actual.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    candidate[expected.substr(1, close - 1)]
+                        = actual.substr(0, actual.size() - suffix.size());
                     ++literals;
                 } else {
                     matches = false;

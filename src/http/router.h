@@ -13,14 +13,14 @@ namespace rapport::http {
 using Handler = std::function<Response(Request&)>;
 
 enum class Access {
-    open,      // no sign-in needed (health, sign-in itself)
+    open, // no sign-in needed (health, sign-in itself)
     signed_in, // a session cookie or bearer token for a tenant
 };
 
 struct Route {
     std::string method;
     std::string pattern; // "/api/v1/customers/{id}"
-    std::string tag;     // the domain, for the OpenAPI document
+    std::string tag; // the domain, for the OpenAPI document
     std::string summary;
     Access access = Access::signed_in;
     Handler handler;
@@ -33,23 +33,25 @@ struct Route {
 
 class Router {
 public:
-    Route& add(std::string method, std::string pattern, std::string tag, std::string summary, Access access,
-        Handler handler);
-    Route& get(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
-        Access access = Access::signed_in)
+    Route& add(std::string method, std::string pattern, std::string tag, std::string summary,
+        Access access, Handler handler);
+    Route& get(const std::string& pattern, const std::string& tag, const std::string& summary,
+        Handler handler, Access access = Access::signed_in)
     {
         return add("GET", pattern, tag, summary, access, std::move(handler));
     }
-    Route& post(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler,
-        Access access = Access::signed_in)
+    Route& post(const std::string& pattern, const std::string& tag, const std::string& summary,
+        Handler handler, Access access = Access::signed_in)
     {
         return add("POST", pattern, tag, summary, access, std::move(handler));
     }
-    Route& patch(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
+    Route& patch(const std::string& pattern, const std::string& tag, const std::string& summary,
+        Handler handler)
     {
         return add("PATCH", pattern, tag, summary, Access::signed_in, std::move(handler));
     }
-    Route& del(const std::string& pattern, const std::string& tag, const std::string& summary, Handler handler)
+    Route& del(const std::string& pattern, const std::string& tag, const std::string& summary,
+        Handler handler)
     {
         return add("DELETE", pattern, tag, summary, Access::signed_in, std::move(handler));
     }

@@ -3,12 +3,11 @@
 #include "core/clock.h"
 #include "core/text.h"
 
-#include <restinio/all.hpp>
-#include <spdlog/spdlog.h>
-
 #include <condition_variable>
 #include <csignal>
 #include <deque>
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
 #include <thread>
 
 namespace rapport::http {
@@ -69,37 +68,55 @@ private:
 std::string reason_phrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 428: return "Precondition Required";
-    case 429: return "Too Many Requests";
-    default: return status >= 500 ? "Internal Server Error" : "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    default:
+        return status >= 500 ? "Internal Server Error" : "Status";
     }
 }
 
 void log_request(const Request& request, int status, double seconds)
 {
     nlohmann::json line = {
-        {"time", clock::now_iso()},
-        {"level", status >= 500 ? "error" : "info"},
-        {"request_id", request.request_id},
-        {"method", request.method},
-        {"route", request.route},
-        {"status", status},
-        {"duration_ms", std::round(seconds * 100000.0) / 100.0},
+        { "time", clock::now_iso() },
+        { "level", status >= 500 ? "error" : "info" },
+        { "request_id", request.request_id },
+        { "method", request.method },
+        { "route", request.route },
+        { "status", status },
+        { "duration_ms", std::round(seconds * 100000.0) / 100.0 },
     };
     if (request.context.tenant_id)
         line["tenant"] = request.context.tenant_id;
@@ -121,8 +138,10 @@ std::string url_decode(std::string_view text, bool plus_as_space)
         char c = text[i];
         if (c == '+' && plus_as_space) {
             out.push_back(' ');
-        } else if (c == '%' && i + 2 < text.size() && isxdigit(text[i + 1]) && isxdigit(text[i + 2])) {
-            out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+        } else if (c == '%' && i + 2 < text.size() && isxdigit(text[i + 1])
+            && isxdigit(text[i + 2])) {
+            out.push_back(
+                static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
             i += 2;
         } else {
             out.push_back(c);
@@ -131,7 +150,8 @@ std::string url_decode(std::string_view text, bool plus_as_space)
     return out;
 }
 
-void parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query)
+void parse_target(
+    std::string_view target, std::string& path, std::map<std::string, std::string>& query)
 {
     auto question = target.find('?');
     path = url_decode(target.substr(0, question), false);
@@ -144,7 +164,9 @@ void parse_target(std::string_view target, std::string& path, std::map<std::stri
         auto equals = pair.find('=');
         if (!pair.empty()) {
             auto key = url_decode(pair.substr(0, equals), true);
-            auto value = equals == std::string_view::npos ? std::string() : url_decode(pair.substr(equals + 1), true);
+            auto value = equals == std::string_view::npos
+                ? std::string()
+                : url_decode(pair.substr(equals + 1), true);
             query.emplace(std::move(key), std::move(value));
         }
         if (end == std::string_view::npos)
@@ -153,8 +175,12 @@ void parse_target(std::string_view target, std::string& path, std::map<std::stri
     }
 }
 
-Server::Server(const Router& router, Metrics& metrics, Authenticator authenticator, ServerOptions options)
-    : m_router(router), m_metrics(metrics), m_authenticator(std::move(authenticator)), m_options(std::move(options))
+Server::Server(
+    const Router& router, Metrics& metrics, Authenticator authenticator, ServerOptions options)
+    : m_router(router)
+    , m_metrics(metrics)
+    , m_authenticator(std::move(authenticator))
+    , m_options(std::move(options))
 {
 }
 
@@ -172,10 +198,11 @@ Response Server::dispatch(Request& request) const
         }
         request.route = "unmatched";
         if (path_known) {
-            return Response::problem(Error::make(
-                ErrorCode::method_not_allowed, "method_not_allowed", "This route does not take " + request.method + "."));
+            return Response::problem(Error::make(ErrorCode::method_not_allowed,
+                "method_not_allowed", "This route does not take " + request.method + "."));
         }
-        return Response::problem(Error::make(ErrorCode::not_found, "route_not_found", "No such route: " + request.path));
+        return Response::problem(
+            Error::make(ErrorCode::not_found, "route_not_found", "No such route: " + request.path));
     }
     request.route = route->pattern;
 
@@ -219,16 +246,19 @@ void Server::run(const std::function<void()>& on_ready)
 
             Response response;
             if (request.body.size() > m_options.max_body_bytes)
-                response = Response::problem(Error::make(ErrorCode::payload_too_large, "body_too_large", "The request body is too large."));
+                response = Response::problem(Error::make(ErrorCode::payload_too_large,
+                    "body_too_large", "The request body is too large."));
             else
                 response = dispatch(request);
 
-            auto status = restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+            auto status = restinio::http_status_line_t(
+                restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
                 reason_phrase(response.status));
             auto out = incoming->create_response(status);
             if (!response.content_type.empty())
                 out.append_header(restinio::http_field::content_type,
-                    response.content_type.find("charset") == std::string::npos && response.content_type.find("json") != std::string::npos
+                    response.content_type.find("charset") == std::string::npos
+                            && response.content_type.find("json") != std::string::npos
                         ? response.content_type + "; charset=utf-8"
                         : response.content_type);
             out.append_header("X-Request-Id", request.request_id);
@@ -238,7 +268,8 @@ void Server::run(const std::function<void()>& on_ready)
                 out.set_body(std::move(response.body));
             out.done();
 
-            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            double seconds
+                = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             m_metrics.observe(request.method, request.route, response.status, seconds);
             log_request(request, response.status, seconds);
         });
@@ -247,14 +278,17 @@ void Server::run(const std::function<void()>& on_ready)
 
     restinio::server_settings_t<traits> settings;
     settings.address(m_options.bind)
-                        .port(m_options.port)
-                        .request_handler(handle)
-                        .handle_request_timeout(std::chrono::seconds(300))
-                        .read_next_http_message_timelimit(std::chrono::seconds(120))
-                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(m_options.max_body_bytes + 1))
-                        .socket_options_setter([](auto& options) { options.set_option(asio::ip::tcp::no_delay{true}); });
+        .port(m_options.port)
+        .request_handler(handle)
+        .handle_request_timeout(std::chrono::seconds(300))
+        .read_next_http_message_timelimit(std::chrono::seconds(120))
+        .incoming_http_msg_limits(
+            restinio::incoming_http_msg_limits_t {}.max_body_size(m_options.max_body_bytes + 1))
+        .socket_options_setter(
+            [](auto& options) { options.set_option(asio::ip::tcp::no_delay { true }); });
 
-    auto server = restinio::run_async<traits>(restinio::own_io_context(), std::move(settings), m_options.io_threads);
+    auto server = restinio::run_async<traits>(
+        restinio::own_io_context(), std::move(settings), m_options.io_threads);
     if (on_ready)
         on_ready();
 

@@ -26,7 +26,8 @@ using Authenticator = std::function<Status(Request&)>;
 
 class Server {
 public:
-    Server(const Router& router, Metrics& metrics, Authenticator authenticator, ServerOptions options);
+    Server(
+        const Router& router, Metrics& metrics, Authenticator authenticator, ServerOptions options);
     ~Server();
 
     // Serves until SIGINT/SIGTERM; `on_ready` runs once the port is listening.
@@ -42,7 +43,8 @@ private:
 };
 
 // Splits "/path?a=1&b=%EC%95%88" into path and decoded query parameters.
-void parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query);
+void parse_target(
+    std::string_view target, std::string& path, std::map<std::string, std::string>& query);
 std::string url_decode(std::string_view text, bool plus_as_space);
 
 } // namespace rapport::http

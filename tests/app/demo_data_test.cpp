@@ -1,7 +1,7 @@
-#include "core/dates.h"
 #include "activities/reminders.h"
 #include "app/demo_data.h"
 #include "auth/service.h"
+#include "core/dates.h"
 #include "db/database.h"
 
 #include <chrono>
@@ -311,7 +311,7 @@ TEST_F(DemoData, EveryRepHasContactsDueTodayAndOverdue)
     // the log lies in the past, the customers' dates follow their latest contact
     EXPECT_EQ(count("SELECT COUNT(*) FROM activities WHERE tenant_id = ?", tenant_id), 986);
     EXPECT_EQ(count("SELECT COUNT(*) FROM activities WHERE tenant_id = ? AND occurred_on >= '"
-                  + today + "'",
+                      + today + "'",
                   tenant_id),
         0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM parties p WHERE p.tenant_id = ? AND "
@@ -340,8 +340,8 @@ TEST_F(DemoData, EveryRepHasContactsDueTodayAndOverdue)
             totals[group] += answer.counts[group];
         }
     }
-    EXPECT_EQ(totals, (std::map<std::string, int64_t> { { "today", 17 }, { "tomorrow", 7 },
-                          { "overdue", 31 } }));
+    EXPECT_EQ(totals,
+        (std::map<std::string, int64_t> { { "today", 17 }, { "tomorrow", 7 }, { "overdue", 31 } }));
 }
 
 TEST_F(DemoData, PartiesHoldCodesOfTheTenantsLists)
@@ -349,17 +349,20 @@ TEST_F(DemoData, PartiesHoldCodesOfTheTenantsLists)
     auto demo = app::ensure_demo_tenant(*database, owner_email, owner_password);
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     // the list filters of the web app send codes: a party holding a label would never match
-    for (auto [column, list] : { std::pair { "industry", "industries" }, std::pair { "source", "sources" },
-             std::pair { "region", "regions" } })
-        EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM parties p WHERE p.tenant_id = ? AND p.") + column
-                          + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lists_of_values l WHERE l.tenant_id = "
+    for (auto [column, list] : { std::pair { "industry", "industries" },
+             std::pair { "source", "sources" }, std::pair { "region", "regions" } })
+        EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM parties p WHERE p.tenant_id = ? AND p.")
+                          + column
+                          + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lists_of_values l WHERE "
+                            "l.tenant_id = "
                             "p.tenant_id AND l.list_name = '"
                           + list + "' AND l.code = p." + column + ")",
                       demo->tenant_id),
             0)
             << column;
-    EXPECT_EQ(texts("SELECT label FROM lists_of_values WHERE tenant_id = ? AND list_name = 'regions' AND "
-                    "code = 'usa'",
-                  demo->tenant_id),
+    EXPECT_EQ(
+        texts("SELECT label FROM lists_of_values WHERE tenant_id = ? AND list_name = 'regions' AND "
+              "code = 'usa'",
+            demo->tenant_id),
         (std::vector<std::string> { "미국" }));
 }

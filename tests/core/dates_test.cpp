@@ -29,8 +29,8 @@ TEST(BusinessDates, StartOfDayIsTheUtcInstantOfLocalMidnight)
 {
     EXPECT_EQ(dates::start_of_day("Asia/Seoul", "2026-12-05"), "2026-12-04T15:00:00Z");
     EXPECT_EQ(dates::start_of_day("UTC", "2026-12-05"), "2026-12-05T00:00:00Z");
-    EXPECT_EQ(
-        dates::start_of_day("America/New_York", "2026-07-01"), "2026-07-01T04:00:00Z"); // daylight saving
+    EXPECT_EQ(dates::start_of_day("America/New_York", "2026-07-01"),
+        "2026-07-01T04:00:00Z"); // daylight saving
     EXPECT_EQ(dates::start_of_day("America/New_York", "2026-12-01"), "2026-12-01T05:00:00Z");
 }
 

@@ -94,6 +94,6 @@ TEST(NameKeys, Similarity)
     EXPECT_LT(name_similarity("삼성전자", "삼성전기"), duplicate_name_threshold);
     EXPECT_GE(name_similarity("northwindtraders", "northwindtrader"), duplicate_name_threshold);
     EXPECT_EQ(name_similarity("", ""), 0.0);
-    EXPECT_EQ(name_grams("한빛상사"), (std::vector<std::string>{"빛상사", "한빛상"}));
-    EXPECT_EQ(name_grams("华为"), (std::vector<std::string>{"华为"}));
+    EXPECT_EQ(name_grams("한빛상사"), (std::vector<std::string> { "빛상사", "한빛상" }));
+    EXPECT_EQ(name_grams("华为"), (std::vector<std::string> { "华为" }));
 }

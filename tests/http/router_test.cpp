@@ -10,7 +10,13 @@ using namespace rapport::http;
 TEST(Router, PrefersLiteralSegmentsAndTellsWrongMethodFromMissingPath)
 {
     Router router;
-    auto answer = [](int status) { return [status](Request&) { Response r; r.status = status; return r; }; };
+    auto answer = [](int status) {
+        return [status](Request&) {
+            Response r;
+            r.status = status;
+            return r;
+        };
+    };
     router.get("/api/v1/customers/{id}", "customers", "one", answer(1));
     router.get("/api/v1/customers/similar", "customers", "similar", answer(2));
     router.post("/api/v1/customers", "customers", "create", answer(3));
@@ -37,7 +43,8 @@ TEST(Router, DecodesTargets)
 {
     std::string path;
     std::map<std::string, std::string> query;
-    parse_target("/api/v1/customers?q=%ED%95%9C%EB%B9%9B+%EC%83%81%EC%82%AC&limit=2&flag", path, query);
+    parse_target(
+        "/api/v1/customers?q=%ED%95%9C%EB%B9%9B+%EC%83%81%EC%82%AC&limit=2&flag", path, query);
     EXPECT_EQ(path, "/api/v1/customers");
     EXPECT_EQ(query.at("q"), "한빛 상사");
     EXPECT_EQ(query.at("limit"), "2");
@@ -50,7 +57,7 @@ TEST(Listing, CursorRoundTripsAndBadInputIsAFieldError)
     request.query["cursor"] = make_cursor("Alfreds Futterkiste", 17);
     request.query["sort"] = "-name";
     request.query["limit"] = "2";
-    auto order = read_list_order(request, {{"name", "p.name"}}, "name");
+    auto order = read_list_order(request, { { "name", "p.name" } }, "name");
     ASSERT_TRUE(order.ok());
     EXPECT_TRUE(order->descending);
     EXPECT_EQ(order->limit, 2);
@@ -58,11 +65,14 @@ TEST(Listing, CursorRoundTripsAndBadInputIsAFieldError)
     EXPECT_EQ(order->after_id, 17);
 
     request.query["cursor"] = "zz";
-    EXPECT_EQ(read_list_order(request, {{"name", "p.name"}}, "name").error().fields.at(0).path, "cursor");
+    EXPECT_EQ(read_list_order(request, { { "name", "p.name" } }, "name").error().fields.at(0).path,
+        "cursor");
     request.query.erase("cursor");
     request.query["limit"] = "501";
-    EXPECT_EQ(read_list_order(request, {{"name", "p.name"}}, "name").error().fields.at(0).path, "limit");
+    EXPECT_EQ(read_list_order(request, { { "name", "p.name" } }, "name").error().fields.at(0).path,
+        "limit");
     request.query["limit"] = "5";
     request.query["sort"] = "password";
-    EXPECT_EQ(read_list_order(request, {{"name", "p.name"}}, "name").error().fields.at(0).path, "sort");
+    EXPECT_EQ(read_list_order(request, { { "name", "p.name" } }, "name").error().fields.at(0).path,
+        "sort");
 }

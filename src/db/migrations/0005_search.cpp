@@ -1,6 +1,7 @@
-// 0005: search keys (FTS5 trigram or pg_trgm, normalised keys) — statements end with ";" at the end of a line and must run on SQLite and PostgreSQL;
-// a line "--@ sqlite" or "--@ postgresql" starts statements for one database only ("--@ all" ends
-// that). Empty until its work lands: the runner skips an empty migration without recording it.
+// 0005: search keys (FTS5 trigram or pg_trgm, normalised keys) — statements end with ";" at the end
+// of a line and must run on SQLite and PostgreSQL; a line "--@ sqlite" or "--@ postgresql" starts
+// statements for one database only ("--@ all" ends that). Empty until its work lands: the runner
+// skips an empty migration without recording it.
 //
 // The keys are written by the customers service (customers/search_index.cpp), never by triggers.
 // party_keys has no foreign key to parties: it is a derived index that the service rewrites, and

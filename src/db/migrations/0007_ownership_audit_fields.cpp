@@ -1,6 +1,7 @@
-// 0007: owner history, pool rules, audit trail, custom fields — statements end with ";" at the end of a line and must run on SQLite and PostgreSQL;
-// a line "--@ sqlite" or "--@ postgresql" starts statements for one database only ("--@ all" ends
-// that). Empty until its work lands: the runner skips an empty migration without recording it.
+// 0007: owner history, pool rules, audit trail, custom fields — statements end with ";" at the end
+// of a line and must run on SQLite and PostgreSQL; a line "--@ sqlite" or "--@ postgresql" starts
+// statements for one database only ("--@ all" ends that). Empty until its work lands: the runner
+// skips an empty migration without recording it.
 //
 // Audit entries, owner history and pool events name a party without a foreign key on purpose:
 // they must outlive the party they describe (a deleted customer keeps its "deleted" entry), and
