@@ -139,8 +139,10 @@ void register_routes(http::Router& router, std::shared_ptr<db::Database> databas
         [&db](Request& request) { return Response::json(session_json(db, request.context)); });
 
     router.del(api + "/session", "auth", "Sign out", [&db](Request& request) {
+        // a session that stays stored would still sign in: say so rather than clear the cookie
         if (!request.context.session_token_hash.empty())
-            end_session(db, request.context.session_token_hash);
+            if (auto ended = end_session(db, request.context.session_token_hash); !ended)
+                return Response::problem(ended.error());
         auto response = Response::no_content();
         response.headers.emplace_back("Set-Cookie",
             std::string(session_cookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");

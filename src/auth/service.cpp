@@ -282,8 +282,8 @@ Result<SignedIn> sign_in(
     static const std::string decoy = hash_password("decoy password, never matches");
     bool matches = verify_password(password, user ? user->str(1) : decoy) && user;
     if (!matches) {
-        if (user)
-            database.write([&](Connection& connection) -> Result<Ok> {
+        if (user) {
+            auto counted = database.write([&](Connection& connection) -> Result<Ok> {
                 auto now = clock::now_iso();
                 if (connection.execute("UPDATE sign_in_failures SET failures = failures + 1, "
                                        "last_failure_at = ? WHERE email = ?",
@@ -294,6 +294,9 @@ Result<SignedIn> sign_in(
                         { key, now });
                 return Ok {};
             });
+            if (!counted)
+                return counted.take_error();
+        }
         return refused;
     }
 
@@ -306,16 +309,18 @@ Result<SignedIn> sign_in(
     });
     if (!tenant)
         return refused;
-    database.write([&](Connection& connection) -> Result<Ok> {
+    auto cleared = database.write([&](Connection& connection) -> Result<Ok> {
         connection.execute("DELETE FROM sign_in_failures WHERE email = ?", { key });
         return Ok {};
     });
+    if (!cleared)
+        return cleared.take_error();
     return open_session(database, user_id, tenant->i64(0));
 }
 
-void end_session(db::Database& database, const std::string& token_hash)
+Status end_session(db::Database& database, const std::string& token_hash)
 {
-    database.write([&](Connection& connection) -> Result<Ok> {
+    return database.write([&](Connection& connection) -> Result<Ok> {
         connection.execute("DELETE FROM sessions WHERE token_hash = ?", { token_hash });
         return Ok {};
     });

@@ -63,7 +63,7 @@ struct SignedIn {
 Result<SignedIn> sign_in(
     db::Database& database, const std::string& email, const std::string& password);
 Result<SignedIn> open_session(db::Database& database, int64_t user_id, int64_t tenant_id);
-void end_session(db::Database& database, const std::string& token_hash);
+Status end_session(db::Database& database, const std::string& token_hash);
 Status switch_tenant(db::Database& database, http::RequestContext& context, int64_t tenant_id);
 
 Result<std::string> create_api_token(

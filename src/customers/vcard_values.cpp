@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <cstdio>
+#include <fmt/format.h>
 #include <memory>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -185,9 +186,7 @@ std::string format_date(int year, int month, int day)
         return {};
     if (day > lengths[month - 1] + (month == 2 && is_leap(year) ? 1 : 0))
         return {};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return buffer;
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
 } // namespace
