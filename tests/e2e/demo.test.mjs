@@ -210,3 +210,25 @@ test("an Android phone's vCard export becomes the rep's customers with their con
   assert.equal(doctor.notes, hours);
   await page.context().close();
 });
+
+test('product prices show as the won is written: grouped, no decimals', async () => {
+  // the demo's ball bearing 6201ZZ (P-0013) costs ₩4,500; the API sends it as the decimal text "4500.00"
+  const product = (await rep1.call('GET', '/products?q=P-0013')).items.find((p) => p.code === 'P-0013');
+  assert.equal(product.unit_price, '4500.00');
+  const page = await newPage(browser, server.url);
+  await signInOnly(page, REP1, PASSWORD);
+  await page.goto('/products');
+  await page.getByTestId('product-search').fill('P-0013');
+  const row = page.locator('[data-testid=product-table] tr', { has: page.getByText('P-0013', { exact: true }) });
+  const priceCell = row.locator('td').nth(await headerIndex(page, ['Unit price', '단가', '单价']));
+  assert.equal(await eventually(() => priceCell.textContent(), '4,500'), '4,500');
+  await page.context().close();
+});
+
+/** The column index of a table header, by its text in any of the app's languages. */
+async function headerIndex(page, texts) {
+  const headers = await page.locator('[data-testid=product-table] thead th').allTextContents();
+  const index = headers.findIndex((h) => texts.includes(h.trim()));
+  assert.ok(index >= 0, `one of ${texts.join(', ')} in ${headers.join(' | ')}`);
+  return index;
+}

@@ -6,7 +6,9 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type Page } from '../shared/api';
 import { errorText } from '../shared/formErrors';
-import { useT } from '../shared/i18n';
+import { useI18n } from '../shared/i18n';
+import { currencyDigits, formatDecimalText } from '../shared/money';
+import { useSignedIn } from '../shared/session';
 import { useDebounced } from '../shared/useDebounced';
 import { ProductForm } from './ProductForm';
 import type { Product } from './product';
@@ -14,7 +16,10 @@ import type { Product } from './product';
 const SORTABLE = new Set(['code', 'name', 'created_at', 'updated_at']);
 
 export function ProductsPage() {
-  const t = useT();
+  const { t, language } = useI18n();
+  const session = useSignedIn();
+  const priceDigits = currencyDigits(session.tenant.currency);
+  const price = (value?: string) => formatDecimalText(value, priceDigits, language);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id: openId } = useParams();
@@ -138,8 +143,8 @@ export function ProductsPage() {
           { key: 'specification', dataIndex: 'specification', title: t('product.specification') },
           { key: 'unit', dataIndex: 'unit', title: t('product.unit'), width: 70 },
           { key: 'category', dataIndex: 'category', title: t('product.category') },
-          { key: 'unit_price', dataIndex: 'unit_price', title: t('product.unitPrice'), align: 'right' },
-          { key: 'cost', dataIndex: 'cost', title: t('product.cost'), align: 'right' },
+          { key: 'unit_price', dataIndex: 'unit_price', title: t('product.unitPrice'), align: 'right', render: price },
+          { key: 'cost', dataIndex: 'cost', title: t('product.cost'), align: 'right', render: price },
           { key: 'tax_rate', dataIndex: 'tax_rate', title: t('product.taxRate'), align: 'right', width: 90 },
           {
             key: 'active',

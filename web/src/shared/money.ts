@@ -44,3 +44,21 @@ export function browserTimeZone(): string {
     return 'UTC';
   }
 }
+
+/**
+ * A decimal that travels as text ("9000.00", "12.5000") shown for people without floating point:
+ * the whole part grouped the locale's way, the fraction cut to its last non-zero digit but kept to
+ * at least `minFraction` digits (0 for won, 2 for dollars): "9000.00" → "9,000" in KRW,
+ * "12.5000" → "12.5", "1234.5" → "1,234.50" in USD.
+ */
+export function formatDecimalText(value: string | null | undefined, minFraction: number, locale: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign, whole, fraction = ''] = match;
+  let digits = fraction.replace(/0+$/, '');
+  if (digits.length < minFraction) digits = digits.padEnd(minFraction, '0');
+  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
+  const separator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return `${sign}${grouped}${digits ? separator + digits : ''}`;
+}
