@@ -1155,6 +1155,8 @@ Result<DemoSignIn> ensure_demo_tenant(
     owner.role = "owner";
     owner.scope = "all";
     owner.locale = "ko";
+    // the generator hands customers to the reps, as the owner may
+    owner.permissions = { "customers.transfer" };
 
     // one seed for everything after the accounts, so the data is the same on every run
     Dice dice(demo_seed);

@@ -33,6 +33,10 @@ bool is_iso_date(std::string_view text)
         if (text[i] < '0' || text[i] > '9')
             return false;
     int year = std::stoi(std::string(text.substr(0, 4)));
+    // business dates stay where the calendar arithmetic on instants holds (1677–2262 in
+    // nanoseconds): a year outside 1900–2199 is a typing mistake, not a customer's date
+    if (year < first_year || year > last_year)
+        return false;
     unsigned month = std::stoul(std::string(text.substr(5, 2)));
     unsigned day = std::stoul(std::string(text.substr(8, 2)));
     return std::chrono::year_month_day {

@@ -173,17 +173,37 @@ Status check_references(Connection& connection, const http::RequestContext& cont
 {
     Error error { ErrorCode::invalid_input, "The request has invalid fields.", {},
         "invalid_fields" };
+    // handing a customer to someone else, or to another branch, is a transfer: without that right
+    // a user may only keep the current owner and branch or name themself and their own branch
+    std::optional<db::Row> current;
+    if (party_id)
+        current = connection.query_one(
+            "SELECT owner_id, branch_id FROM parties WHERE tenant_id = ? AND id = ?",
+            { context.tenant_id, *party_id });
+    bool may_transfer = context.can("customers.transfer");
     if (auto owner = value_of(values, "owner_id");
         owner && std::holds_alternative<int64_t>(*owner)) {
-        if (!connection.query_one(
-                "SELECT user_id FROM memberships WHERE tenant_id = ? AND user_id = ?",
-                { context.tenant_id, std::get<int64_t>(*owner) }))
-            error.fields.push_back({ "owner_id", "not_found", "is not a user of this company" });
+        auto owner_id = std::get<int64_t>(*owner);
+        bool unchanged = current && current->opt_i64(0) == owner_id;
+        if (!may_transfer && !unchanged && owner_id != context.user_id)
+            return Error::make(ErrorCode::forbidden, "transfer_needed",
+                "Your role may not give a customer to another owner; a manager transfers it.");
+        if (!unchanged
+            && !connection.query_one("SELECT user_id FROM memberships WHERE tenant_id = ? AND "
+                                     "user_id = ? AND active = 1",
+                { context.tenant_id, owner_id }))
+            error.fields.push_back(
+                { "owner_id", "not_found", "is not an active user of this company" });
     }
     if (auto branch = value_of(values, "branch_id");
         branch && std::holds_alternative<int64_t>(*branch)) {
+        auto branch_id = std::get<int64_t>(*branch);
+        bool unchanged = current && current->opt_i64(1) == branch_id;
+        if (!may_transfer && !unchanged && std::optional<int64_t>(branch_id) != context.branch_id)
+            return Error::make(ErrorCode::forbidden, "transfer_needed",
+                "Your role may not move a customer to another branch; a manager transfers it.");
         if (!connection.query_one("SELECT id FROM branches WHERE tenant_id = ? AND id = ?",
-                { context.tenant_id, std::get<int64_t>(*branch) }))
+                { context.tenant_id, branch_id }))
             error.fields.push_back({ "branch_id", "not_found", "is not a branch of this company" });
     }
     if (auto code = value_of(values, "code"); code && std::holds_alternative<std::string>(*code)) {

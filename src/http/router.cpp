@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 namespace rapport::http {
 
 namespace {
@@ -38,6 +40,7 @@ const Route* Router::match(const std::string& method, const std::string& path,
     // literal segments win over parameters: /customers/similar before /customers/{id}
     const Route* best = nullptr;
     int best_literals = -1;
+    int most_literals = -1;
     std::map<std::string, std::string> best_params;
     for (const auto& route : m_routes) {
         if (route.segments.size() != segments.size())
@@ -74,12 +77,17 @@ const Route* Router::match(const std::string& method, const std::string& path,
         if (!matches)
             continue;
         path_known = true;
+        most_literals = std::max(most_literals, literals);
         if (route.method == method && literals > best_literals) {
             best = &route;
             best_literals = literals;
             best_params = std::move(candidate);
         }
     }
+    // DELETE /customers/export names the export with a wrong method (405), not a customer whose
+    // id is "export": a less specific route does not answer for a more specific path
+    if (best && best_literals < most_literals)
+        return nullptr;
     if (best)
         params = std::move(best_params);
     return best;

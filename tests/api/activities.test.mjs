@@ -65,6 +65,9 @@ test('logging validates dates, types, contact and employee with field paths', as
     [{ path: 'next_contact_date', code: 'invalid_date' }], 'no such day');
   assertFieldErrors(await log(rep1Client, { party_id: mine.id, occurred_at: 'yesterday' }),
     [{ path: 'occurred_at', code: 'invalid_instant' }]);
+  // 2262-04-12 once came back as 1677-09-21: instants outside 1900–2199 are refused
+  assertFieldErrors(await log(rep1Client, { party_id: mine.id, occurred_at: '2262-04-12T00:00:00Z' }),
+    [{ path: 'occurred_at', code: 'invalid_instant' }]);
   assertFieldErrors(await log(rep1Client, { party_id: mine.id, type: 'telepathy' }), [{ path: 'type', code: 'invalid_choice' }]);
   assertFieldErrors(await log(rep1Client, { party_id: mine.id, duration_minutes: -5 }), [{ path: 'duration_minutes' }]);
   const otherContact = await makeContact(owner, theirs.id, { name: 'Not Theirs' });

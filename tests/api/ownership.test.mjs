@@ -135,3 +135,25 @@ test('changing owner_id by PATCH is part of the history too', async () => {
   assert.deepEqual(history.map((h) => [h.owner_id, h.action]), [[rep1.id, 'updated'], [rep2.id, 'created']]);
   assert.notEqual(history[1].to, null);
 });
+
+test('handing a customer to someone else is a transfer: a rep may not do it by editing or creating', async () => {
+  const mine = await makeCustomer(tenant.api, { name: 'Kept By Rep One', owner_id: rep1.id, branch_id: branch.id });
+  const patch = (client, body, version) => client.patch(`/customers/${mine.id}`, body, { headers: { 'If-Match': String(version) } });
+
+  assertProblem(await patch(rep1Client, { owner_id: rep2.id }, mine.version), 403, 'transfer_needed');
+  assertProblem(await rep1Client.post('/customers', { name: 'Made For Rep Two', owner_id: rep2.id }), 403, 'transfer_needed');
+  assert.deepEqual(await listAll(tenant.api, '/customers?q=Made%20For%20Rep%20Two'), [], 'nothing created');
+  const card = expectStatus(await tenant.api.get(`/customers/${mine.id}`), 200);
+  assert.deepEqual([card.owner_id, card.branch_id, card.version], [rep1.id, branch.id, mine.version], 'nothing changed');
+
+  // keeping the owner, or naming oneself, is an ordinary edit
+  const kept = expectStatus(await patch(rep1Client, { owner_id: rep1.id, notes: 'still mine' }, mine.version), 200);
+  assert.equal(kept.owner_id, rep1.id);
+
+  // a manager may hand it over, but only to an active user of the company
+  expectStatus(await tenant.api.patch(`/users/${rep2.id}`, { active: false }), 200);
+  assertFieldErrors(await patch(managerClient, { owner_id: rep2.id }, kept.version), [{ path: 'owner_id', code: 'not_found' }]);
+  expectStatus(await tenant.api.patch(`/users/${rep2.id}`, { active: true }), 200);
+  const moved = expectStatus(await patch(managerClient, { owner_id: rep2.id }, kept.version), 200);
+  assert.equal(moved.owner_id, rep2.id);
+});

@@ -168,6 +168,10 @@ test('a known route with another method answers 405 problem+json whose body says
   assert.equal(body.title, 'Method not allowed');
   assert.equal(body.detail, 'This route does not take PUT.');
   assertProblem(await owner.delete(tenantRoute), 405, 'method_not_allowed');
+  // a wrong method on a named route is not read as a record id: /customers/export is no customer
+  const [del, patch, exportRoute, transferRoute, similarRoute] = ['DELETE', 'PATCH', '/customers/export', '/customers/transfer', '/customers/similar'];
+  for (const [method, route] of [[del, exportRoute], [patch, exportRoute], [patch, transferRoute], [del, similarRoute]])
+    assertProblem(await owner.request(method, route, { body: {} }), 405, 'method_not_allowed', `${method} ${route}`);
 });
 
 test('errors are problem+json with type, title, status, code and detail', async () => {

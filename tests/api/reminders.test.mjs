@@ -105,6 +105,8 @@ test("another rep's customers never appear; the owner sees everyone's", async ()
 test('as_of is checked, and defaults to the tenant\'s today', async () => {
   assertFieldErrors(await rep1Client.get('/reminders?as_of=10.12.2026'), [{ path: 'as_of', code: 'invalid_date' }]);
   assertFieldErrors(await rep1Client.get('/reminders?as_of=2026-12-32'), [{ path: 'as_of', code: 'invalid_date' }]);
+  // years beyond what the date arithmetic holds once counted every customer as contacted this week
+  assertFieldErrors(await rep1Client.get('/reminders?as_of=9999-12-31'), [{ path: 'as_of', code: 'invalid_date' }]);
   const seoulToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
   const body = expectStatus(await rep1Client.get('/reminders'), 200);
   assert.equal(body.as_of, seoulToday, 'today in Seoul, whatever the UTC date');

@@ -41,8 +41,20 @@ TEST(BusinessDates, ParsesInstantsWithZOrOffsetAndRefusesTheRest)
     EXPECT_EQ(clock::iso_instant(at("2026-12-04T10:00:00-05:30")), "2026-12-04T15:30:00Z");
     for (const char* bad : { "2026-12-04", "2026-12-04 15:30:00Z", "2026-12-04T15:30:00",
              "2026-02-30T10:00:00Z", "2026-12-04T24:00:00Z", "2026-12-04T15:30:00+0900",
-             "yesterday", "2026-12-04T15:30:00Zjunk", "" })
+             "yesterday", "2026-12-04T15:30:00Zjunk", "",
+             // beyond what instants hold: these once came back as dates in 1677 and 1753
+             "2262-04-12T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59-14:00" })
         EXPECT_FALSE(dates::parse_instant(bad).has_value()) << bad;
+}
+
+TEST(BusinessDates, DatesStayWithinTheYearsInstantsCanHold)
+{
+    EXPECT_TRUE(clock::is_iso_date("1900-01-01"));
+    EXPECT_TRUE(clock::is_iso_date("2199-12-31"));
+    EXPECT_FALSE(clock::is_iso_date("1899-12-31"));
+    EXPECT_FALSE(clock::is_iso_date("2200-01-01"));
+    EXPECT_FALSE(clock::is_iso_date("9999-12-31"));
+    EXPECT_EQ(dates::start_of_day("Asia/Seoul", "2199-12-31"), "2199-12-30T15:00:00Z");
 }
 
 TEST(BusinessDates, CalendarArithmetic)
