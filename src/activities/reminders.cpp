@@ -4,6 +4,7 @@
 #include "activities/store.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "customers/lists.h"
 #include "customers/parties.h"
 
 namespace rapport::activities {
@@ -228,6 +229,22 @@ Result<json> update_reminder_settings(
         return error;
 
     return database.write([&](Connection& connection) -> Result<json> {
+        // a threshold for a level the tenant does not have would never apply
+        std::set<std::string> levels = { "default" };
+        for (const auto& row : connection.query(
+                 "SELECT code FROM lists_of_values WHERE tenant_id = ? AND list_name = 'levels'",
+                 { context.tenant_id }))
+            levels.insert(row.str(0));
+        if (levels.size() == 1)
+            for (const auto& item : customers::default_list_items("levels", "en"))
+                levels.insert(item.code);
+        if (changes)
+            for (auto entry = changes->begin(); entry != changes->end(); ++entry)
+                if (!entry->is_null() && !levels.count(entry.key()))
+                    error.fields.push_back({ "dormant_days." + entry.key(), "unknown_level",
+                        "is not a level of this company's customer levels" });
+        if (!error.fields.empty())
+            return error;
         auto days = effective_dormant_days(connection, context.tenant_id);
         if (changes)
             for (auto entry = changes->begin(); entry != changes->end(); ++entry) {

@@ -144,6 +144,9 @@ Result<json> merge_party(
         // an unknown or foreign id is "no such record" whatever the body says
         if (!load_party_for_merge(connection, context, id))
             return not_found();
+        for (const auto& [name, value] : body.items())
+            if (name != "into_id")
+                return Error::invalid(name, "unknown_field", "is not a field of a merge");
         if (!body.contains("into_id") || !body["into_id"].is_number_integer()
             || body["into_id"].get<int64_t>() <= 0)
             return Error::invalid(

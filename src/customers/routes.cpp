@@ -31,8 +31,8 @@ void register_party_routes(http::Router& router, db::Database& db, PartyView vie
     router.get(base + "/export", domain,
         "Every " + noun + " the list filters select, as XLSX (?format=xlsx, the default) or JSON",
         permitted(domain + ".export", [&db, view, domain](Request& request) {
-            if (!request.query_value("format"))
-                request.query.emplace("format", "xlsx");
+            if (request.query_value("format").value_or("").empty())
+                request.query["format"] = "xlsx";
             return http::report_response(
                 request, export_parties(db, request.context, view, request), domain);
         }));

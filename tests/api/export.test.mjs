@@ -74,6 +74,8 @@ test('the export applies the list filters and is an XLSX file by default', async
   const searched = expectStatus(await tenant.api.get('/customers/export?format=json&q=marine'), 200);
   assert.deepEqual(searched.rows.map((r) => r[1]), ['Busan Marine Supply']);
 
+  const empty = await rep1Client.get('/customers/export?format=&q=busan');
+  assert.match(empty.headers.get('content-type'), /spreadsheetml/, 'an empty format is the default, XLSX');
   const file = await rep1Client.get('/customers/export?q=busan');
   assert.equal(file.status, 200, file.text.slice(0, 300));
   assert.match(file.headers.get('content-type'), /spreadsheetml/);

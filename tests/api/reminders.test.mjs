@@ -191,6 +191,8 @@ test('dormant days per level are a tenant setting', async () => {
   assertFieldErrors(await owner.patch('/settings/reminders', { dormant_days: { B: 0 } }), [{ path: 'dormant_days.B', code: 'out_of_range' }]);
   assertFieldErrors(await owner.patch('/settings/reminders', { dormant_days: { default: null } }), [{ path: 'dormant_days.default' }]);
   assertFieldErrors(await owner.patch('/settings/reminders', { snooze: true }), [{ path: 'snooze' }]);
+  assertFieldErrors(await owner.patch('/settings/reminders', { dormant_days: { NOSUCHLEVEL: 10 } }),
+    [{ path: 'dormant_days.NOSUCHLEVEL', code: 'unknown_level' }]);
 
   // B after 40 days: "R1 Quiet B" (51 days) becomes dormant
   const changed = expectStatus(await owner.patch('/settings/reminders', { dormant_days: { B: 40, C: null } }), 200);

@@ -187,6 +187,8 @@ test('merge moves contacts and deletes the merged customer', async () => {
 
   assertFieldErrors(await tenant.api.post(`/customers/${gone.id}/merge`, { into_id: gone.id }), [{ path: 'into_id' }], 'into itself');
   assertFieldErrors(await tenant.api.post(`/customers/${gone.id}/merge`, {}), [{ path: 'into_id' }], 'missing');
+  assertFieldErrors(await tenant.api.post(`/customers/${gone.id}/merge`, { into_id: keep.id, x: 1 }),
+    [{ path: 'x', code: 'unknown_field' }], 'a field a merge does not take');
   assertProblem(await tenant.api.post(`/customers/${gone.id}/merge`, { into_id: made.otherTenantParty.id }), 404, undefined,
     "another tenant's party");
   assertProblem(await other.api.post(`/customers/${gone.id}/merge`, { into_id: made.otherTenantParty.id }), 404, undefined,
