@@ -84,6 +84,26 @@ std::optional<StoredFile> load_file(
     return file;
 }
 
+// An uploaded file holds the rows of whoever uploaded it: a user whose data scope is their own
+// records sees only their own files and the imports made from them.
+bool may_read_file(Connection& connection, const http::RequestContext& context, int64_t file_id)
+{
+    if (context.scope != "own")
+        return true;
+    return connection
+        .query_one("SELECT id FROM import_files WHERE tenant_id = ? AND id = ? AND created_by = ?",
+            { context.tenant_id, file_id, context.user_id })
+        .has_value();
+}
+
+std::optional<StoredFile> load_own_file(
+    Connection& connection, const http::RequestContext& context, int64_t file_id, bool with_rows)
+{
+    if (!may_read_file(connection, context, file_id))
+        return std::nullopt;
+    return load_file(connection, context.tenant_id, file_id, with_rows);
+}
+
 std::string stored_json(const json& value)
 {
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -219,7 +239,7 @@ Result<JobRequest> read_job_request(
     if (auto allowed = auth::require(context, kind->permission); !allowed)
         return allowed.take_error();
     auto file = database.read([&](Connection& connection) {
-        return load_file(connection, context.tenant_id, *file_id, false);
+        return load_own_file(connection, context, *file_id, false);
     });
     if (!file)
         return not_found("uploaded file");
@@ -615,7 +635,7 @@ Result<json> import_fields(db::Database& database, const http::RequestContext& c
     json suggested = json::object();
     if (file_id) {
         auto file = database.read([&](Connection& connection) {
-            return load_file(connection, context.tenant_id, *file_id, false);
+            return load_own_file(connection, context, *file_id, false);
         });
         if (!file)
             return not_found("uploaded file");
@@ -645,7 +665,7 @@ Result<json> dry_run_import(
     if (!request)
         return request.take_error();
     auto file = database.read([&](Connection& connection) {
-        return load_file(connection, context.tenant_id, request->file_id, true);
+        return load_own_file(connection, context, request->file_id, true);
     });
     if (!file)
         return not_found("uploaded file");
@@ -669,8 +689,12 @@ Result<json> start_import(
 
 Result<json> get_import(db::Database& database, const http::RequestContext& context, int64_t id)
 {
-    auto job = database.read(
-        [&](Connection& connection) { return read_job(connection, context.tenant_id, id); });
+    auto job = database.read([&](Connection& connection) -> std::optional<json> {
+        auto found = read_job(connection, context.tenant_id, id);
+        if (!found || !may_read_file(connection, context, (*found)["file_id"].get<int64_t>()))
+            return std::nullopt;
+        return found;
+    });
     if (!job)
         return not_found("import");
     return *job;
@@ -682,10 +706,10 @@ Result<std::string> import_failures_csv(
     std::optional<std::string> csv;
     database.read([&](Connection& connection) {
         auto job = connection.query_one(
-            "SELECT f.headers, j.failures FROM import_jobs j JOIN import_files f "
+            "SELECT f.headers, j.failures, f.id FROM import_jobs j JOIN import_files f "
             "ON f.tenant_id = j.tenant_id AND f.id = j.file_id WHERE j.tenant_id = ? AND j.id = ?",
             { context.tenant_id, id });
-        if (job)
+        if (job && may_read_file(connection, context, job->i64(2)))
             csv = failures_csv(json::parse(job->str(0)).get<std::vector<std::string>>(),
                 json::parse(job->str(1), nullptr, false));
     });

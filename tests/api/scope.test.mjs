@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, ownerTenant, signIn, inviteUser, makeCustomer, makeContact, listAll, itemsOf,
-  assertProblem, expectStatus,
+  assertProblem, expectStatus, sleep,
 } from './harness.mjs';
 
 let server;
@@ -114,4 +114,25 @@ test('reassigning the owner moves the customer between the reps', async () => {
   assert.deepEqual(ids(await listAll(rep1Client, '/customers')), []);
   expectStatus(await rep2Client.get(`/customers/${rep1Customer.id}`), 200, 'the new owner');
   assert.deepEqual(ids(await listAll(rep2Client, '/customers')), [rep1Customer.id, rep2Customer.id].sort((a, b) => a - b));
+});
+
+test("a rep's uploaded file and import are the rep's: another rep reads neither, the owner reads both", async () => {
+  const csv = 'code,name,phone\nUP-1,Uploaded By Rep One,010-5555-0101\n';
+  const file = expectStatus(await rep1Client.request('POST', '/imports/files?filename=mine.csv&encoding=UTF-8', {
+    raw: Buffer.from(csv, 'utf8'), headers: { 'Content-Type': 'application/octet-stream' } }), 201);
+  const body = { file_id: file.id, kind: 'customers', mapping: { code: 'code', name: 'name', phone: 'phones' }, duplicate_policy: 'create' };
+  const queued = expectStatus(await rep1Client.post('/imports', body), 202);
+  for (let i = 0; i < 100; i++) {
+    const job = expectStatus(await rep1Client.get(`/imports/${queued.id}`), 200);
+    if (job.status === 'done') break;
+    await sleep(100);
+  }
+
+  assertProblem(await rep2Client.get(`/imports/${queued.id}`), 404, 'not_found');
+  assertProblem(await rep2Client.get(`/imports/${queued.id}/failures.csv`), 404, 'not_found');
+  assertProblem(await rep2Client.post('/imports/dry-run', body), 404, 'not_found');
+  assertProblem(await rep2Client.post('/imports', body), 404, 'not_found');
+  assertProblem(await rep2Client.get(`/imports/fields?kind=customers&file_id=${file.id}`), 404, 'not_found');
+  expectStatus(await tenant.api.get(`/imports/${queued.id}`), 200);
+  expectStatus(await tenant.api.post('/imports/dry-run', body), 200);
 });
