@@ -40,6 +40,11 @@ struct ImportKind {
     std::function<Status(
         db::Connection&, const http::RequestContext&, int64_t id, const ImportRow&)>
         update;
+    // What the database would refuse in a row (references, custom fields), read without writing,
+    // for the dry run; `existing` is the record the row would update. May be empty.
+    std::function<Status(db::Connection&, const http::RequestContext&,
+        std::optional<int64_t> existing, const ImportRow&)>
+        check;
 };
 
 void register_import_kind(ImportKind kind);

@@ -433,7 +433,8 @@ MappedRow map_row(const ImportPlan& plan, const std::vector<std::string>& cells)
     return mapped;
 }
 
-json check_rows(const ImportPlan& plan, const std::vector<std::vector<std::string>>& rows)
+json check_rows(const ImportPlan& plan, const std::vector<std::vector<std::string>>& rows,
+    const RowCheck& check)
 {
     json preview = json::array();
     json problems = json::array();
@@ -441,6 +442,9 @@ json check_rows(const ImportPlan& plan, const std::vector<std::vector<std::strin
     for (size_t index = 0; index < rows.size(); ++index) {
         auto mapped = map_row(plan, rows[index]);
         auto row = file_row_number(index);
+        if (mapped.problems.empty() && check)
+            if (auto problem = check(mapped.row))
+                mapped.problems.push_back(*problem);
         if (mapped.problems.empty())
             ++valid;
         for (const auto& problem : mapped.problems)

@@ -199,6 +199,21 @@ ImportKind party_kind(PartyView view)
         return find_party(connection, context, view, key, value);
     };
     kind.custom_entity = view == PartyView::customers ? "customer" : "supplier";
+    kind.check = [view](Connection& connection, const RequestContext& context,
+                     std::optional<int64_t> existing, const ImportRow& row) -> Status {
+        if (auto valid = check_party_values(connection, context, party_values(row), existing);
+            !valid)
+            return valid;
+        auto stored = existing ? connection.query_one(
+                          "SELECT custom_fields FROM parties WHERE tenant_id = ? AND id = ?",
+                          { context.tenant_id, *existing })
+                               : std::nullopt;
+        if (auto custom
+            = custom_fields_of(connection, context, view, row, stored ? stored->str(0) : "{}");
+            !custom)
+            return custom.take_error();
+        return Ok {};
+    };
     kind.create = [view](Connection& connection, const RequestContext& context,
                       const ImportRow& row) -> Result<int64_t> {
         auto values = party_values(row);

@@ -669,7 +669,27 @@ Result<json> dry_run_import(
     });
     if (!file)
         return not_found("uploaded file");
-    return check_rows(request->plan, file->rows);
+    const auto& plan = request->plan;
+    const ImportKind& kind = *plan.kind;
+    if (!kind.check)
+        return check_rows(plan, file->rows);
+    return database.read([&](Connection& connection) -> Result<json> {
+        return check_rows(plan, file->rows, [&](const ImportRow& row) -> std::optional<RowProblem> {
+            std::optional<int64_t> existing;
+            if (plan.duplicate_policy != "create" && !plan.duplicate_key.empty())
+                if (auto key = column_text(row.values, plan.duplicate_key))
+                    existing = kind.find(connection, context, plan.duplicate_key, *key);
+            if (existing && plan.duplicate_policy == "skip")
+                return std::nullopt;
+            auto checked = kind.check(connection, context, existing, row);
+            if (checked)
+                return std::nullopt;
+            const auto& error = checked.error();
+            return RowProblem { error.fields.empty() ? error.detail_code
+                                                     : error.fields.front().path,
+                reason_of(error) };
+        });
+    });
 }
 
 Result<json> start_import(

@@ -94,8 +94,11 @@ inline int64_t file_row_number(size_t index)
 // The dry run of `rows`: {total, valid, invalid, preview:[first 10 {row, values}],
 // problems:[{row, field, message}] (at most max_reported_problems)}.
 constexpr size_t max_reported_problems = 1000;
-nlohmann::json check_rows(
-    const ImportPlan& plan, const std::vector<std::vector<std::string>>& rows);
+// `check`, when given, looks at each row the file alone finds no fault with (what the database
+// knows: references, custom fields) and answers its problem or nothing.
+using RowCheck = std::function<std::optional<RowProblem>(const ImportRow& row)>;
+nlohmann::json check_rows(const ImportPlan& plan, const std::vector<std::vector<std::string>>& rows,
+    const RowCheck& check = nullptr);
 
 // A cell a spreadsheet could take for a formula (= + - @ first) gets an apostrophe in front.
 std::string neutralise_cell(std::string_view cell);

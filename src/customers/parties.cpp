@@ -368,6 +368,12 @@ Result<int64_t> insert_party(Connection& connection, const http::RequestContext&
     return id;
 }
 
+Status check_party_values(Connection& connection, const http::RequestContext& context,
+    const http::ColumnValues& values, std::optional<int64_t> party_id)
+{
+    return check_references(connection, context, values, party_id);
+}
+
 Status update_party_columns(Connection& connection, const http::RequestContext& context, int64_t id,
     const http::ColumnValues& values)
 {

@@ -58,6 +58,10 @@ std::optional<int64_t> find_party(db::Connection& connection, const http::Reques
     PartyView view, const std::string& key_column, const std::string& value);
 Result<int64_t> insert_party(db::Connection& connection, const http::RequestContext& context,
     PartyView view, http::ColumnValues values);
+// What insert_party and update_party_columns would refuse in `values` (owner and branch, the
+// transfer rule included, code, registration number, currency), read without writing.
+Status check_party_values(db::Connection& connection, const http::RequestContext& context,
+    const http::ColumnValues& values, std::optional<int64_t> party_id);
 Status update_party_columns(db::Connection& connection, const http::RequestContext& context,
     int64_t id, const http::ColumnValues& values);
 Result<int64_t> insert_contact(db::Connection& connection, const http::RequestContext& context,

@@ -242,6 +242,15 @@ test('an import fills custom fields from columns named by label or code, checked
   assertFieldErrors(await own.post('/import-mappings', { name: 'No mapping', kind: 'customers' }),
     [{ path: 'mapping', code: 'required' }]);
 
+  // the dry run already sees what the import will refuse: a bad choice, a missing required value
+  const checkFile = expectStatus(await own.request('POST', '/imports/files?filename=check.csv&encoding=UTF-8', {
+    raw: Buffer.from(csv.replace(/CF-/g, 'CK-'), 'utf8'), headers: { 'Content-Type': 'application/octet-stream' } }), 201);
+  const dry = expectStatus(await own.post('/imports/dry-run', { file_id: checkFile.id, kind: 'customers',
+    mapping: fields.suggested_mapping, duplicate_policy: 'update', duplicate_key: 'code' }), 200);
+  assert.deepEqual([dry.valid, dry.invalid], [2, 2]);
+  assert.deepEqual(dry.problems.map((p) => [p.row, p.field]), [[4, 'custom_fields.segment'], [5, 'custom_fields.segment']]);
+  assert.deepEqual(await listAll(own, '/customers?q=CK-'), [], 'a dry run writes nothing');
+
   // mapping a custom field the tenant does not have is refused before anything is written
   const { refused } = await importCustomers(own, 'Code,Name,Colour\nCF-9,Import Unknown,red\n',
     { Code: 'code', Name: 'name', Colour: 'custom.colour' });
