@@ -257,6 +257,42 @@ std::string to_simplified(std::string_view text)
     return converter->Convert(std::string(text));
 }
 
+namespace {
+
+const std::vector<std::string>& cjk_legal_forms()
+{
+    static const std::vector<std::string> forms = { "股份有限公司", "有限责任公司", "有限公司",
+        "股份公司", "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "유한책임회사",
+        "주식회사", "유한회사", "합자회사", "합명회사", "사단법인", "재단법인", "(주)", "(유)",
+        "(사)", "(재)", "(株)", "(有)", "(合)" };
+    return forms;
+}
+
+} // namespace
+
+std::string without_partial_legal_form(std::string_view name)
+{
+    std::string typed = text::trim(name);
+    for (const auto& form : cjk_legal_forms()) {
+        // the form's proper prefixes, longest first, whole characters only
+        auto points = to_u32(form);
+        for (size_t length = points.size() - 1; length >= 1; --length) {
+            auto prefix = to_utf8(points.substr(0, length));
+            if (typed.size() <= prefix.size()
+                || typed.compare(typed.size() - prefix.size(), prefix.size(), prefix) != 0)
+                continue;
+            auto rest = typed.substr(0, typed.size() - prefix.size());
+            bool spaced = !rest.empty() && rest.back() == ' ';
+            // Korean words stand apart ("대한물산 주식"); Chinese and Japanese forms follow the
+            // name directly, so only two characters or more count there ("华夏集团有限")
+            bool hangul = points[0] >= 0xAC00 && points[0] <= 0xD7A3;
+            if ((hangul && spaced) || (!hangul && length >= 2 && points[0] != U'('))
+                return text::trim(rest);
+        }
+    }
+    return typed;
+}
+
 std::string company_name_key(std::string_view name)
 {
     // NFKC turns ㈜ into (주), ㈱ into (株) and full-width letters into ASCII before anything else
@@ -264,11 +300,7 @@ std::string company_name_key(std::string_view name)
 
     // legal forms written in CJK are unambiguous wherever they stand (prefix or suffix); longer
     // forms first so that 股份有限公司 is not left as 股份
-    static const std::vector<std::string> cjk_forms = { "股份有限公司", "有限责任公司", "有限公司",
-        "股份公司", "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "유한책임회사",
-        "주식회사", "유한회사", "합자회사", "합명회사", "사단법인", "재단법인", "(주)", "(유)",
-        "(사)", "(재)", "(株)", "(有)", "(合)" };
-    for (const auto& form : cjk_forms)
+    for (const auto& form : cjk_legal_forms())
         folded = replace_all(folded, form, " ");
     // 公司 alone ("company") at the very end is a legal form too: 星辰电子公司 is 星辰电子有限公司
     auto trimmed = text::trim(folded);

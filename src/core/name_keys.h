@@ -32,6 +32,9 @@ std::string to_simplified(std::string_view text);
 // GmbH …), then only letters and digits. 集团/그룹/Group stay: a group is another company than
 // its members (华夏集团 is not 华夏电子), so the word distinguishes rather than decorates.
 std::string company_name_key(std::string_view name);
+// A name still being typed without the start of a legal form at its end: "대한물산 주식" is
+// "대한물산", "华夏集团有限" is "华夏集团"; other names come back trimmed.
+std::string without_partial_legal_form(std::string_view name);
 
 // The region phones without a country code are read in: from the tenant's currency when it names
 // one country (KRW → KR, CNY → CN, JPY → JP, USD → US …), else from the locale (ko → KR,

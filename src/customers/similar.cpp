@@ -193,7 +193,10 @@ json find_similar(
             parties_with_key(connection, tenant_id, "email", text::fold(text::trim(query.email))))
             found[id].add("email", email_score);
     }
-    if (auto name_key = name_keys::company_name_key(query.name); !name_key.empty()) {
+    // the name may still be typed: "대한물산 주식" on its way to "대한물산 주식회사"
+    if (auto name_key
+        = name_keys::company_name_key(name_keys::without_partial_legal_form(query.name));
+        !name_key.empty()) {
         for (auto id : parties_with_key(connection, tenant_id, "name", name_key))
             found[id].add("name", 100);
         similar_names(connection, tenant_id, name_key, found);

@@ -97,3 +97,19 @@ TEST(NameKeys, Similarity)
     EXPECT_EQ(name_grams("한빛상사"), (std::vector<std::string> { "빛상사", "한빛상" }));
     EXPECT_EQ(name_grams("华为"), (std::vector<std::string> { "华为" }));
 }
+
+TEST(NameKeys, ANameBeingTypedLosesTheStartOfItsLegalForm)
+{
+    // the duplicate warning vanished while "주식회사" was half typed
+    EXPECT_EQ(without_partial_legal_form("대한물산 주식"), "대한물산");
+    EXPECT_EQ(without_partial_legal_form("대한물산 주식회"), "대한물산");
+    EXPECT_EQ(without_partial_legal_form("대한물산 주"), "대한물산");
+    EXPECT_EQ(without_partial_legal_form("华夏集团有限"), "华夏集团");
+    EXPECT_EQ(without_partial_legal_form("华夏集团有限公"), "华夏集团");
+    // whole words and names that only end like a form stay
+    EXPECT_EQ(without_partial_legal_form("대한물산 주식회사"), "대한물산 주식회사");
+    EXPECT_EQ(without_partial_legal_form("주식"), "주식");
+    EXPECT_EQ(without_partial_legal_form("대한주"), "대한주");
+    EXPECT_EQ(without_partial_legal_form("富有"), "富有");
+    EXPECT_EQ(without_partial_legal_form("  Acme Trading  "), "Acme Trading");
+}
