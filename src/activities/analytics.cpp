@@ -2,6 +2,7 @@
 
 #include "activities/model.h"
 #include "activities/store.h"
+#include "auth/service.h"
 #include "core/dates.h"
 #include "customers/parties.h"
 
@@ -159,7 +160,7 @@ Result<ReportTable> activity_report(
 
     return database.read([&](Connection& connection) -> Result<ReportTable> {
         auto range = read_range(
-            request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
+            request, dates::today_in(auth::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;
@@ -231,7 +232,7 @@ Result<ReportTable> last_contact_report(
         return as_of.take_error();
 
     return database.read([&](Connection& connection) -> Result<ReportTable> {
-        auto zone = store::tenant_time_zone(connection, context.tenant_id);
+        auto zone = auth::tenant_time_zone(connection, context.tenant_id);
         auto day = as_of->empty() ? dates::today_in(zone) : *as_of;
         // bucket edges as instants: a contact on or after the start of day (as_of - 7) is 0–7 days
         // ago
@@ -283,7 +284,7 @@ Result<ReportTable> visits_by_region_report(
 {
     return database.read([&](Connection& connection) -> Result<ReportTable> {
         auto range = read_range(
-            request, dates::today_in(store::tenant_time_zone(connection, context.tenant_id)));
+            request, dates::today_in(auth::tenant_time_zone(connection, context.tenant_id)));
         if (!range)
             return range.take_error();
         db::Params params;

@@ -2,6 +2,7 @@
 
 #include "activities/model.h"
 #include "activities/store.h"
+#include "auth/service.h"
 #include "core/dates.h"
 #include "core/text.h"
 #include "customers/lists.h"
@@ -173,7 +174,7 @@ Result<json> reminders(db::Database& database, const http::RequestContext& conte
     }
 
     return database.read([&](Connection& connection) -> Result<json> {
-        query.timezone = store::tenant_time_zone(connection, context.tenant_id);
+        query.timezone = auth::tenant_time_zone(connection, context.tenant_id);
         query.as_of = as_of && !as_of->empty() ? *as_of : dates::today_in(query.timezone);
         auto answer = collect_reminders(connection, context, query);
         std::stable_sort(

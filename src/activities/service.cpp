@@ -2,6 +2,7 @@
 
 #include "activities/model.h"
 #include "activities/store.h"
+#include "auth/service.h"
 #include "core/dates.h"
 #include "core/text.h"
 #include "customers/merge_hooks.h"
@@ -216,7 +217,7 @@ Result<json> create_activity(
         // UTC
         auto occurred_at = input->occurred_at.value_or(clock::now());
         auto occurred_on
-            = dates::date_in(store::tenant_time_zone(connection, context.tenant_id), occurred_at);
+            = dates::date_in(auth::tenant_time_zone(connection, context.tenant_id), occurred_at);
         if (auto valid = check_next_date(input->next_contact_date, occurred_on); !valid)
             return valid.take_error();
 
@@ -261,7 +262,7 @@ Result<json> update_activity(db::Database& database, const http::RequestContext&
         auto occurred_on = current->str("occurred_on");
         if (input->occurred_at) {
             occurred_on = dates::date_in(
-                store::tenant_time_zone(connection, context.tenant_id), *input->occurred_at);
+                auth::tenant_time_zone(connection, context.tenant_id), *input->occurred_at);
             columns.emplace_back("occurred_at", clock::iso_instant(*input->occurred_at));
             columns.emplace_back("occurred_on", occurred_on);
         }

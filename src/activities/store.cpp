@@ -1,5 +1,6 @@
 #include "activities/store.h"
 
+#include "auth/service.h"
 #include "core/clock.h"
 #include "customers/parties.h"
 
@@ -35,12 +36,6 @@ json nullable_id(const db::Row& row, const char* column)
 }
 
 } // namespace
-
-std::string tenant_time_zone(Connection& connection, int64_t tenant_id)
-{
-    auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
-    return row ? row->str(0) : std::string("UTC");
-}
 
 bool party_visible(Connection& connection, const http::RequestContext& context, int64_t party_id)
 {
@@ -256,26 +251,7 @@ std::optional<http::RequestContext> calendar_owner(
         "SELECT tenant_id, user_id FROM calendar_tokens WHERE token_hash = ?", { token_hash });
     if (!token)
         return std::nullopt;
-    auto member = connection.query_one(
-        "SELECT r.code, r.scope, m.branch_id, t.locale, r.id FROM memberships m "
-        "JOIN roles r ON r.tenant_id = m.tenant_id AND r.id = m.role_id "
-        "JOIN tenants t ON t.id = m.tenant_id WHERE m.tenant_id = ? AND m.user_id = ? AND m.active "
-        "= 1",
-        { token->i64(0), token->i64(1) });
-    if (!member)
-        return std::nullopt;
-    http::RequestContext context;
-    context.tenant_id = token->i64(0);
-    context.user_id = token->i64(1);
-    context.role = member->str(0);
-    context.scope = member->str(1);
-    context.branch_id = member->opt_i64(2);
-    context.locale = member->str(3);
-    for (const auto& row : connection.query(
-             "SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
-             { context.tenant_id, member->i64(4) }))
-        context.permissions.insert(row.str(0));
-    return context;
+    return auth::member_context(connection, token->i64(0), token->i64(1));
 }
 
 } // namespace rapport::activities::store

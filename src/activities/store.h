@@ -13,8 +13,6 @@
 
 namespace rapport::activities::store {
 
-std::string tenant_time_zone(db::Connection& connection, int64_t tenant_id);
-
 // Whether the request may see the customer (tenant, customer or prospect role, data scope).
 bool party_visible(
     db::Connection& connection, const http::RequestContext& context, int64_t party_id);

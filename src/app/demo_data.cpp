@@ -973,7 +973,7 @@ std::optional<std::string> next_contact_for(
 Status add_activities(db::Connection& connection, int64_t tenant_id)
 {
     Dice dice(activity_seed);
-    auto time_zone = activities::store::tenant_time_zone(connection, tenant_id);
+    auto time_zone = auth::tenant_time_zone(connection, tenant_id);
     auto today = dates::today_in(time_zone);
     std::map<int64_t, std::optional<int64_t>> employee_of;
     for (const auto& customer : customer_seeds(connection, tenant_id)) {

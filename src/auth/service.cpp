@@ -360,6 +360,37 @@ Result<std::string> create_api_token(
     });
 }
 
+std::optional<http::RequestContext> member_context(
+    Connection& connection, int64_t tenant_id, int64_t user_id)
+{
+    auto member = connection.query_one(
+        "SELECT r.code, r.scope, m.branch_id, t.locale, r.id FROM memberships m "
+        "JOIN roles r ON r.tenant_id = m.tenant_id AND r.id = m.role_id "
+        "JOIN tenants t ON t.id = m.tenant_id WHERE m.tenant_id = ? AND m.user_id = ? AND "
+        "m.active = 1",
+        { tenant_id, user_id });
+    if (!member)
+        return std::nullopt;
+    http::RequestContext context;
+    context.tenant_id = tenant_id;
+    context.user_id = user_id;
+    context.role = member->str(0);
+    context.scope = member->str(1);
+    context.branch_id = member->opt_i64(2);
+    context.locale = member->str(3);
+    for (const auto& row : connection.query(
+             "SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
+             { tenant_id, member->i64(4) }))
+        context.permissions.insert(row.str(0));
+    return context;
+}
+
+std::string tenant_time_zone(Connection& connection, int64_t tenant_id)
+{
+    auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
+    return row ? row->str(0) : std::string("UTC");
+}
+
 Status authenticate(db::Database& database, http::Request& request)
 {
     auto& context = request.context;
@@ -382,27 +413,15 @@ Status authenticate(db::Database& database, http::Request& request)
         }
         if (!identity)
             return;
-        auto member = connection.query_one(
-            "SELECT r.code, r.scope, m.branch_id, t.locale, r.id FROM memberships m "
-            "JOIN roles r ON r.tenant_id = m.tenant_id AND r.id = m.role_id "
-            "JOIN tenants t ON t.id = m.tenant_id WHERE m.tenant_id = ? AND m.user_id = ? AND "
-            "m.active = 1",
-            { identity->i64(1), identity->i64(0) });
+        auto member = member_context(connection, identity->i64(1), identity->i64(0));
         if (!member) {
             identity.reset();
             return;
         }
-        context.user_id = identity->i64(0);
-        context.tenant_id = identity->i64(1);
-        context.csrf_token = identity->str(2);
-        context.role = member->str(0);
-        context.scope = member->str(1);
-        context.branch_id = member->opt_i64(2);
-        context.locale = member->str(3);
-        for (const auto& row : connection.query(
-                 "SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
-                 { context.tenant_id, member->i64(4) }))
-            context.permissions.insert(row.str(0));
+        member->via_api_token = context.via_api_token;
+        member->session_token_hash = context.session_token_hash;
+        member->csrf_token = identity->str(2);
+        context = std::move(*member);
     });
     if (!identity) {
         context = {};

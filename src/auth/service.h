@@ -69,6 +69,13 @@ Status switch_tenant(db::Database& database, http::RequestContext& context, int6
 Result<std::string> create_api_token(
     db::Database& database, int64_t tenant_id, const std::string& email, const std::string& name);
 
+// What an active member may do in a tenant (role, scope, branch, locale, permissions), as a
+// request of theirs would carry it; nothing when the user is no active member there.
+std::optional<http::RequestContext> member_context(
+    db::Connection& connection, int64_t tenant_id, int64_t user_id);
+// The tenant's IANA time zone ("UTC" for an unknown tenant).
+std::string tenant_time_zone(db::Connection& connection, int64_t tenant_id);
+
 // Fills the request's context from its session cookie or bearer token; checks CSRF on writes.
 Status authenticate(db::Database& database, http::Request& request);
 

@@ -180,7 +180,7 @@ Result<std::string> custom_fields_of(Connection& connection, const RequestContex
     for (const auto& [name, value] : row.extras)
         if (name.rfind("custom.", 0) == 0 && !value.empty())
             texts[name.substr(7)] = value;
-    auto entity = view == PartyView::customers ? "customer" : "supplier";
+    auto entity = custom_entity(view);
     auto given = custom_values_from_text(
         custom_field_definitions(connection, context.tenant_id, entity), texts);
     return merge_custom_values(connection, context.tenant_id, entity, &given, stored);
@@ -198,7 +198,7 @@ ImportKind party_kind(PartyView view)
                     const std::string& key, const std::string& value) {
         return find_party(connection, context, view, key, value);
     };
-    kind.custom_entity = view == PartyView::customers ? "customer" : "supplier";
+    kind.custom_entity = custom_entity(view);
     kind.check = [view](Connection& connection, const RequestContext& context,
                      std::optional<int64_t> existing, const ImportRow& row) -> Status {
         if (auto valid = check_party_values(connection, context, party_values(row), existing);

@@ -109,32 +109,6 @@ std::string stored_json(const json& value)
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// What a member may do in a tenant, as the authenticator would have found it for a request.
-std::optional<http::RequestContext> member_context(
-    Connection& connection, int64_t tenant_id, int64_t user_id)
-{
-    auto member = connection.query_one(
-        "SELECT r.code, r.scope, m.branch_id, t.locale, r.id FROM memberships m "
-        "JOIN roles r ON r.tenant_id = m.tenant_id AND r.id = m.role_id "
-        "JOIN tenants t ON t.id = m.tenant_id "
-        "WHERE m.tenant_id = ? AND m.user_id = ? AND m.active = 1",
-        { tenant_id, user_id });
-    if (!member)
-        return std::nullopt;
-    http::RequestContext context;
-    context.tenant_id = tenant_id;
-    context.user_id = user_id;
-    context.role = member->str(0);
-    context.scope = member->str(1);
-    context.branch_id = member->opt_i64(2);
-    context.locale = member->str(3);
-    for (const auto& row : connection.query(
-             "SELECT permission FROM role_permissions WHERE tenant_id = ? AND role_id = ?",
-             { tenant_id, member->i64(4) }))
-        context.permissions.insert(row.str(0));
-    return context;
-}
-
 const char* job_columns = "id, kind, status, total, processed, created_count, updated_count, "
                           "skipped_count, failed_count, error, created_at, finished_at, file_id, "
                           "duplicate_policy, duplicate_key";
@@ -351,7 +325,7 @@ private:
             if (!job)
                 return;
             file = load_file(connection, m_tenant_id, job->i64("file_id"), true);
-            context = member_context(connection, m_tenant_id, job->i64("created_by"));
+            context = auth::member_context(connection, m_tenant_id, job->i64("created_by"));
         });
         if (!job)
             return;
@@ -859,7 +833,7 @@ Result<json> run_import_file(db::Database& database, int64_t tenant_id,
                     { tenant_id, email });
             if (!user)
                 return std::nullopt;
-            return member_context(connection, tenant_id, user->i64(0));
+            return auth::member_context(connection, tenant_id, user->i64(0));
         });
     if (!context)
         return Error::make(ErrorCode::not_found, "not_found",

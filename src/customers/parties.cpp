@@ -29,12 +29,6 @@ Error not_found()
     return Error::make(ErrorCode::not_found, "not_found", "No such record.");
 }
 
-// The entity whose custom field definitions a party's values follow.
-std::string custom_entity(PartyView view)
-{
-    return view == PartyView::customers ? "customer" : "supplier";
-}
-
 nlohmann::json custom_values(const db::Row& row)
 {
     auto values = nlohmann::json::parse(row.str("custom_fields"), nullptr, false);
@@ -252,6 +246,11 @@ Result<json> read_party(
 std::string domain_of(PartyView view)
 {
     return view == PartyView::customers ? "customers" : "suppliers";
+}
+
+std::string custom_entity(PartyView view)
+{
+    return view == PartyView::customers ? "customer" : "supplier";
 }
 
 const std::vector<FieldSpec>& party_fields()

@@ -17,6 +17,8 @@ namespace rapport::customers {
 // domain ("customers" or "suppliers") and whether the data scope applies.
 enum class PartyView { customers, suppliers };
 std::string domain_of(PartyView view);
+// The entity whose custom field definitions a party's values follow: "customer" or "supplier".
+std::string custom_entity(PartyView view);
 
 // The SQL condition (over `alias`) for the parties a request may see through a view: the tenant,
 // the view's roles and, for customers, the data scope of DESIGN.md §4 (own, branch, all). Lists,

@@ -2,6 +2,7 @@
 
 #include "core/decimal.h"
 #include "core/locale_data.h"
+#include "customers/custom_fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -109,11 +110,6 @@ json credit_limit(const db::Row& row)
     return format_decimal(*minor, digits, digits);
 }
 
-struct CustomColumn {
-    std::string code;
-    std::string type;
-};
-
 } // namespace
 
 Result<documents::ReportTable> export_parties(db::Database& database,
@@ -132,19 +128,12 @@ Result<documents::ReportTable> export_parties(db::Database& database,
             : label_in({ "", "Suppliers", "공급처", "供应商" }, context.locale);
         for (const auto& label : standard_columns)
             table.columns.push_back({ label.key, label_in(label, context.locale), label.type });
-        std::vector<CustomColumn> custom;
-        for (const auto& row :
-            connection.query("SELECT code, label, type FROM custom_field_definitions WHERE "
-                             "tenant_id = ? AND entity = ? ORDER BY position, id",
-                { context.tenant_id,
-                    std::string(view == PartyView::customers ? "customer" : "supplier") })) {
-            auto type = row.str(2);
-            table.columns.push_back({ "custom." + row.str(0), row.str(1),
-                type == "number"     ? ColumnType::number
-                    : type == "date" ? ColumnType::date
-                                     : ColumnType::text });
-            custom.push_back({ row.str(0), type });
-        }
+        auto custom = custom_field_definitions(connection, context.tenant_id, custom_entity(view));
+        for (const auto& field : custom)
+            table.columns.push_back({ "custom." + field.code, field.label,
+                field.type == "number"     ? ColumnType::number
+                    : field.type == "date" ? ColumnType::date
+                                           : ColumnType::text });
 
         auto rows = connection.query("SELECT p.code, p.name, p.kind, p.registration_number, u.name "
                                      "AS owner_name, p.level, p.industry, "

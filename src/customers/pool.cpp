@@ -1,5 +1,6 @@
 #include "customers/pool.h"
 
+#include "auth/service.h"
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/locale_data.h"
@@ -47,8 +48,7 @@ json settings_json(const PoolSettings& settings)
 
 std::string tenant_today(Connection& connection, int64_t tenant_id)
 {
-    auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
-    return dates::today_in(row ? row->str(0) : "UTC");
+    return dates::today_in(auth::tenant_time_zone(connection, tenant_id));
 }
 
 // Claims by one rep must not race each other past a limit on PostgreSQL (SQLite writers queue).

@@ -35,11 +35,12 @@ Result<nlohmann::json> claim_from_pool(
 Result<nlohmann::json> release_to_pool(db::Database& database, const http::RequestContext& context,
     int64_t party_id, const nlohmann::json& body);
 
-// Runs the return and warning rules of one tenant as of a date, in one transaction → {returned,
-// warned}. Idempotent. `scheduled` runs happen at most once per tenant and day across every
-// process sharing the database; a manual run (an admin with ?as_of=) always runs.
-Result<nlohmann::json> run_pool_rules(
-    db::Database& database, int64_t tenant_id, const std::string& as_of, bool scheduled);
+// Runs the return and warning rules of one tenant as of a date (the tenant's today when none),
+// in one transaction → {returned, warned}. Idempotent. `scheduled` runs happen at most once per
+// tenant and day across every process sharing the database; a manual run (an admin with
+// ?as_of=) always runs.
+Result<nlohmann::json> run_pool_rules(db::Database& database, int64_t tenant_id,
+    const std::optional<std::string>& as_of, bool scheduled);
 
 // Last order dates per party of a tenant. Orders live in a higher layer (sales); until one
 // registers here the order rule has no data and stays off, whatever days_without_order says.

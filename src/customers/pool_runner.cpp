@@ -1,5 +1,6 @@
 // The scheduled side of the pool: the return and warning rules per tenant, and the thread that
 // runs them inside the server.
+#include "auth/service.h"
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/locale_data.h"
@@ -53,8 +54,8 @@ void set_last_order_source(LastOrderSource source)
     order_source = std::move(source);
 }
 
-Result<json> run_pool_rules(
-    db::Database& database, int64_t tenant_id, const std::string& as_of, bool scheduled)
+Result<json> run_pool_rules(db::Database& database, int64_t tenant_id,
+    const std::optional<std::string>& given_as_of, bool scheduled)
 {
     LastOrderSource orders;
     {
@@ -63,6 +64,8 @@ Result<json> run_pool_rules(
     }
     return database.write([&](Connection& connection) -> Result<json> {
         lock_tenant_run(connection, tenant_id);
+        auto time_zone = auth::tenant_time_zone(connection, tenant_id);
+        auto as_of = given_as_of.value_or(dates::today_in(time_zone));
         auto settings = load_pool_settings(connection, tenant_id);
         json result = { { "as_of", as_of }, { "returned", 0 }, { "warned", 0 },
             { "enabled", settings.enabled },
@@ -81,9 +84,6 @@ Result<json> run_pool_rules(
             return result;
         }
 
-        auto zone_row
-            = connection.query_one("SELECT timezone FROM tenants WHERE id = ?", { tenant_id });
-        auto time_zone = zone_row ? zone_row->str(0) : std::string("UTC");
         std::map<int64_t, std::string> last_orders;
         if (orders)
             last_orders = orders(connection, tenant_id);
@@ -156,14 +156,11 @@ std::thread scheduler_thread;
 void run_all_tenants(db::Database& database)
 {
     auto tenants = database.read([](Connection& connection) {
-        return connection.query(
-            "SELECT t.id, t.timezone FROM pool_settings s JOIN tenants t ON t.id = s.tenant_id "
-            "WHERE s.enabled = 1");
+        return connection.query("SELECT tenant_id FROM pool_settings WHERE enabled = 1");
     });
     for (const auto& tenant : tenants) {
         try {
-            auto result
-                = run_pool_rules(database, tenant.i64(0), dates::today_in(tenant.str(1)), true);
+            auto result = run_pool_rules(database, tenant.i64(0), std::nullopt, true);
             if (!result)
                 spdlog::warn(R"({{"event":"pool_rules_failed","tenant_id":{},"error":"{}"}})",
                     tenant.i64(0), result.error().message);

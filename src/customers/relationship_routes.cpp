@@ -2,8 +2,6 @@
 
 #include "auth/service.h"
 #include "core/clock.h"
-#include "core/dates.h"
-#include "core/locale_data.h"
 #include "customers/audit.h"
 #include "customers/custom_fields.h"
 #include "customers/merge_hooks.h"
@@ -97,12 +95,7 @@ void register_pool_routes(http::Router& router, db::Database& db)
                     if (as_of && !clock::is_iso_date(*as_of))
                         return Response::problem(
                             Error::invalid("as_of", "invalid_date", "must be a date YYYY-MM-DD"));
-                    auto day = as_of ? *as_of : db.read([&](db::Connection& connection) {
-                        auto row = connection.query_one("SELECT timezone FROM tenants WHERE id = ?",
-                            { request.context.tenant_id });
-                        return dates::today_in(row ? row->str(0) : "UTC");
-                    });
-                    return respond(run_pool_rules(db, request.context.tenant_id, day, false));
+                    return respond(run_pool_rules(db, request.context.tenant_id, as_of, false));
                 }))
         .success_status
         = 200;
