@@ -886,98 +886,83 @@ Result<json> run_import_file(db::Database& database, int64_t tenant_id,
 
 void register_import_routes(http::Router& router, std::shared_ptr<db::Database> database)
 {
+    using http::permitted;
     using http::Request;
     using http::respond;
     using http::Response;
+    using http::with_body;
+    using http::with_id;
     const std::string base = "/api/v1";
 
     router.post(base + "/imports/files", "imports",
-        "Upload a CSV or XLSX file (raw body) and preview it", [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                return Response::problem(allowed.error());
+        "Upload a CSV or XLSX file (raw body) and preview it",
+        permitted("imports.create", [database](Request& request) {
             return respond(store_upload(*database, request.context,
                                request.query_value("filename").value_or(""), request.body,
                                request.query_value("encoding").value_or("auto"),
                                request.query_value("delimiter").value_or("auto")),
                 201);
-        });
+        }));
     router.get(base + "/imports/fields", "imports",
         "Fields of an import kind and a suggested mapping for a file",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.read"); !allowed)
-                return Response::problem(allowed.error());
+        permitted("imports.read", [database](Request& request) {
             auto file_id = query_id(request, "file_id");
             if (file_id && *file_id < 0)
                 return Response::problem(Error::invalid("file_id", "invalid_id", "must be an id"));
             return respond(import_fields(
                 *database, request.context, request.query_value("kind").value_or(""), file_id));
-        });
+        }));
     router
         .post(base + "/imports/dry-run", "imports", "Check every row of an import without saving",
-            [database](Request& request) {
-                if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                    return Response::problem(allowed.error());
-                auto body = http::parse_json_object(request);
-                if (!body)
-                    return Response::problem(body.error());
-                return respond(dry_run_import(*database, request.context, *body));
-            })
+            permitted("imports.create",
+                [database](Request& request) {
+                    return with_body(request, [&](const json& body) {
+                        return respond(dry_run_import(*database, request.context, body));
+                    });
+                }))
         .success_status
         = 200;
     router
         .post(base + "/imports", "imports", "Start an import in the background",
-            [database](Request& request) {
-                if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                    return Response::problem(allowed.error());
-                auto body = http::parse_json_object(request);
-                if (!body)
-                    return Response::problem(body.error());
-                return respond(start_import(*database, request.context, *body), 202);
-            })
+            permitted("imports.create",
+                [database](Request& request) {
+                    return with_body(request, [&](const json& body) {
+                        return respond(start_import(*database, request.context, body), 202);
+                    });
+                }))
         .success_status
         = 202;
     router.get(base + "/imports/{id}", "imports", "Status and counts of an import",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.read"); !allowed)
-                return Response::problem(allowed.error());
-            auto id = http::id_param(request);
-            if (!id)
-                return Response::problem(id.error());
-            return respond(get_import(*database, request.context, *id));
-        });
+        permitted("imports.read", [database](Request& request) {
+            return with_id(request,
+                [&](int64_t id) { return respond(get_import(*database, request.context, id)); });
+        }));
     router.get(base + "/imports/{id}/failures.csv", "imports",
-        "The rows an import could not save, with the reason", [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.read"); !allowed)
-                return Response::problem(allowed.error());
-            auto id = http::id_param(request);
-            if (!id)
-                return Response::problem(id.error());
-            auto csv = import_failures_csv(*database, request.context, *id);
-            if (!csv)
-                return Response::problem(csv.error());
-            Response response;
-            response.content_type = "text/csv; charset=utf-8";
-            response.headers.emplace_back("Content-Disposition",
-                "attachment; filename=\"import-" + std::to_string(*id) + "-failures.csv\"");
-            response.body = std::move(*csv);
-            return response;
-        });
+        "The rows an import could not save, with the reason",
+        permitted("imports.read", [database](Request& request) {
+            return with_id(request, [&](int64_t id) {
+                auto csv = import_failures_csv(*database, request.context, id);
+                if (!csv)
+                    return Response::problem(csv.error());
+                Response response;
+                response.content_type = "text/csv; charset=utf-8";
+                response.headers.emplace_back("Content-Disposition",
+                    "attachment; filename=\"import-" + std::to_string(id) + "-failures.csv\"");
+                response.body = std::move(*csv);
+                return response;
+            });
+        }));
     router.get(base + "/import-mappings", "imports", "Saved column mappings",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.read"); !allowed)
-                return Response::problem(allowed.error());
+        permitted("imports.read", [database](Request& request) {
             return respond(list_import_mappings(
                 *database, request.context, request.query_value("kind").value_or("")));
-        });
+        }));
     router.post(base + "/import-mappings", "imports", "Save a column mapping under a name",
-        [database](Request& request) {
-            if (auto allowed = auth::require(request.context, "imports.create"); !allowed)
-                return Response::problem(allowed.error());
-            auto body = http::parse_json_object(request);
-            if (!body)
-                return Response::problem(body.error());
-            return respond(save_import_mapping(*database, request.context, *body), 201);
-        });
+        permitted("imports.create", [database](Request& request) {
+            return with_body(request, [&](const json& body) {
+                return respond(save_import_mapping(*database, request.context, body), 201);
+            });
+        }));
 }
 
 } // namespace rapport::customers
